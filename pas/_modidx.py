@@ -60,7 +60,6 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'pas.evaluate._letter_head': ('evaluate.html#_letter_head', 'pas/evaluate.py'),
                               'pas.evaluate._letter_setup': ('evaluate.html#_letter_setup', 'pas/evaluate.py'),
                               'pas.evaluate._mask': ('evaluate.html#_mask', 'pas/evaluate.py'),
-                              'pas.evaluate._orig_attn': ('evaluate.html#_orig_attn', 'pas/evaluate.py'),
                               'pas.evaluate._parts': ('evaluate.html#_parts', 'pas/evaluate.py'),
                               'pas.evaluate._run_blocks': ('evaluate.html#_run_blocks', 'pas/evaluate.py'),
                               'pas.evaluate._vec': ('evaluate.html#_vec', 'pas/evaluate.py'),
