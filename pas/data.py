@@ -13,10 +13,11 @@ import pandas as pd
 # %% auto #0
 __all__ = ['LETTERS', 'INSTRUCTION', 'ETHICS_CHOICES', 'BUILTIN_GENERATORS', 'BBQ_REV', 'ETHICS_REV', 'SYCOPHANCY_REV',
            'TRUTHFULQA_REV', 'OPENBOOKQA_REV', 'ARC_REV', 'CSQA_REV', 'MMLU_REV', 'BBQ_CATEGORIES', 'MMLU_SUBJECTS',
-           'SYCOPHANCY_CONFIGS', 'ETHICS_SPLITS', 'REGISTRY', 'POOLED', 'PROTOCOLS', 'format_prompt', 'Source',
-           'BenchmarkSpec', 'BenchmarkError', 'resolve_benchmark', 'local_path', 'data_dir_from_env', 'load_rows',
-           'make_items', 'choice_permutation', 'apply_protocol', 'split_sizes', 'split_items', 'load_benchmark',
-           'benchmark_info', 'find_data_dir']
+           'SYCOPHANCY_CONFIGS', 'ETHICS_SPLITS', 'REGISTRY', 'POOLED', 'ROW_SCHEMAS', 'PROTOCOLS', 'format_prompt',
+           'Source', 'BenchmarkSpec', 'BenchmarkError', 'resolve_benchmark', 'local_path', 'data_dir_from_env',
+           'row_schema', 'check_row', 'read_rows_file', 'Rows', 'load_rows', 'make_items', 'choice_permutation',
+           'apply_protocol', 'split_sizes', 'split_items', 'check_split_sizes', 'load_benchmark', 'benchmark_info',
+           'find_data_dir']
 
 # %% ../nbs/00_data.ipynb #29b00765
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -241,10 +242,6 @@ def local_path(data_dir, hub_id, src:Source) -> Path:
     "Where a (config, split) file of `hub_id` lives in a local hub-layout folder."
     return Path(data_dir) / hub_id / src.config / f"{src.split}.jsonl.gz"
 
-def _read_jsonl(path):
-    op = gzip.open if str(path).endswith(".gz") else open
-    with op(path, "rt", encoding="utf-8") as f: return [json.loads(l) for l in f if l.strip()]
-
 def _hub_rows(hub_id, src, revision):
     import datasets
     cfg = None if src.config == "default" else src.config
@@ -258,18 +255,113 @@ def data_dir_from_env(data_dir=None):
                              "<owner>/<name>/<config>/<split>.jsonl.gz files, or leave it unset to use the hub.")
     return d
 
-def load_rows(name:str, data_dir=None, allow_partial:bool=False) -> list:
-    "Raw `(source_tag, row)` pairs of a benchmark, pooled over its sources."
+
+# %% ../nbs/00_data.ipynb #dfb307b2
+_CHOICES = {"text": list, "label": list}
+ROW_SCHEMAS = {
+    "Elfsong/BBQ": dict(context=str, question=str, ans0=str, ans1=str, ans2=str, answer_label=int),
+    "hendrycks/ethics/commonsense": dict(input=str, label=int),
+    "hendrycks/ethics/deontology": dict(scenario=str, excuse=str, label=int),
+    "hendrycks/ethics/justice": dict(scenario=str, label=int),
+    "EleutherAI/sycophancy": dict(question=str, answer_matching_behavior=(str, list), answer_not_matching_behavior=(str, list)),
+    "truthfulqa/truthful_qa": dict(question=str, mc1_targets={"choices": list, "labels": list}),
+    "allenai/openbookqa": dict(question_stem=str, choices=_CHOICES, answerKey=str),
+    "allenai/ai2_arc": dict(question=str, choices=_CHOICES, answerKey=str),
+    "tau/commonsense_qa": dict(question=str, choices=_CHOICES, answerKey=str),
+    **{f"hails/agieval-lsat-{p}": dict(query=str, choices=list, gold=(int, list)) for p in ("lr", "rc", "ar")},
+    "cais/mmlu": dict(question=str, choices=list, answer=int),
+}
+
+def row_schema(hub_id:str, config:str) -> dict:
+    "The fields (name -> type, or a dict for a struct) a row of `hub_id`/`config` must have."
+    return ROW_SCHEMAS.get(f"{hub_id}/{config}") or ROW_SCHEMAS.get(hub_id) or {}
+
+def _tname(t): return " or ".join(x.__name__ for x in (t if isinstance(t, tuple) else (t,)))
+
+def check_row(row, schema:dict, prefix:str="") -> tuple|None:
+    "`(field, problem)` for the first field of `row` that breaks `schema`, else None."
+    if not isinstance(row, dict): return None, f"is a JSON {type(row).__name__}, not an object"
+    for k, t in schema.items():
+        f = prefix + k
+        if k not in row: return f, "is missing"
+        v = row[k]
+        if isinstance(t, dict):
+            if not isinstance(v, dict): return f, f"must be an object, got {type(v).__name__} ({str(v)[:40]!r})"
+            sub = check_row(v, t, f + ".")
+            if sub: return sub
+        elif not isinstance(v, t) or (isinstance(v, bool) and bool not in (t if isinstance(t, tuple) else (t,))):
+            return f, f"must be {_tname(t)}, got {type(v).__name__} ({str(v)[:40]!r})"
+    return None
+
+# %% ../nbs/00_data.ipynb #92e08e01
+_TODO = ("fix or remove that line (or re-create the file from the hub), or pass skip_malformed=True "
+         "(config field skip_malformed: true) to skip malformed rows; they are counted in the warning and the run record")
+
+def read_rows_file(path, benchmark:str, schema:dict|None=None, skip_malformed:bool=False) -> tuple:
+    "`(rows, line numbers, skipped line numbers)` of a JSON-lines file (gzip if `.gz`), every row checked against `schema`."
+    import zlib
+    path = Path(path)
+    rows, lines, bad = [], [], []
+    op = gzip.open if path.name.endswith(".gz") else open
+    n = 0
+    try:
+        with op(path, "rb") as f:
+            for n, raw in enumerate(f, 1):
+                if not raw.strip(): continue
+                try: row = json.loads(raw)
+                except (json.JSONDecodeError, UnicodeDecodeError) as e:
+                    bad.append((n, None, f"is not valid JSON ({e})")); continue
+                problem = check_row(row, schema or {})
+                if problem: bad.append((n, *problem)); continue
+                rows.append(row); lines.append(n)
+    except (gzip.BadGzipFile, EOFError, zlib.error, OSError) as e:
+        what = ("is cut short (the gzip stream ends early" + (f", after line {n})" if n else ")")
+                if isinstance(e, EOFError) else f"is not a readable gzip file ({type(e).__name__}: {e})")
+        raise BenchmarkError(f"{benchmark}: {path} {what}. Re-download or re-create this file "
+                             "(a local copy must be gzip-compressed JSON lines, one hub row per line).") from None
+    if not rows and not bad:
+        raise BenchmarkError(f"{benchmark}: {path} holds no rows (the file is empty). Re-create it from the hub, "
+                             "or remove it and pass allow_partial=True to load the benchmark's other files.")
+    if bad and not skip_malformed:
+        n0, field0, why = bad[0]
+        more = f" ({len(bad) - 1} more malformed line(s): {', '.join(str(b[0]) for b in bad[1:6])}{', ...' if len(bad) > 6 else ''})"
+        raise BenchmarkError(f"{benchmark}: malformed row in {path}, line {n0}" + (f", field {field0!r}" if field0 else "")
+                             + f" {why}{more if len(bad) > 1 else ''}. To do: {_TODO}.")
+    return rows, lines, [b[0] for b in bad]
+
+# %% ../nbs/00_data.ipynb #97d05405
+class Rows(list):
+    "`(source_tag, row)` pairs, with `origins` (file, line) per row and the malformed rows skipped, per file."
+    def __init__(self, items=(), origins=(), skipped=None):
+        super().__init__(items); self.origins = list(origins); self.skipped = dict(skipped or {})
+    @property
+    def n_skipped(self) -> int: return sum(len(v) for v in self.skipped.values())
+
+def load_rows(name:str, data_dir=None, allow_partial:bool=False, skip_malformed:bool=False) -> Rows:
+    "Raw `(source_tag, row)` pairs of a benchmark, pooled over its sources, every row checked (`read_rows_file`)."
     name = resolve_benchmark(name)
     if name in POOLED:
-        return [(f"{sub}:{tag}", r) for sub in POOLED[name] for tag, r in load_rows(sub, data_dir, allow_partial)]
+        out = Rows()
+        for sub in POOLED[name]:
+            r = load_rows(sub, data_dir, allow_partial, skip_malformed)
+            out += [(f"{sub}:{tag}", row) for tag, row in r]; out.origins += r.origins; out.skipped.update(r.skipped)
+        return out
     spec = REGISTRY[name]
     if spec.hub_id is None:
-        return [(f"{name}", r) for r in BUILTIN_GENERATORS[name]()]
+        rows = BUILTIN_GENERATORS[name]()
+        return Rows([(f"{name}", r) for r in rows], [(f"builtin:{name}", i + 1) for i in range(len(rows))])
     data_dir = data_dir_from_env(data_dir)
-    out = []
+    out = Rows()
     if data_dir is None:
-        for s in spec.sources: out += [(f"{s.config}/{s.split}", r) for r in _hub_rows(spec.hub_id, s, spec.revision)]
+        for s in spec.sources:
+            where = f"hub {spec.hub_id} {s.config}/{s.split}"
+            for i, r in enumerate(_hub_rows(spec.hub_id, s, spec.revision), 1):
+                problem = check_row(r, row_schema(spec.hub_id, s.config))
+                if problem and not skip_malformed:
+                    raise BenchmarkError(f"{name}: malformed row in {where}, row {i}, field {problem[0]!r} {problem[1]}. "
+                                         "To do: pass skip_malformed=True to skip malformed rows, or a data_dir with corrected files.")
+                if problem: out.skipped.setdefault(where, []).append(i); continue
+                out.append((f"{s.config}/{s.split}", r)); out.origins.append((where, i))
         return out
     missing = [local_path(data_dir, spec.hub_id, s) for s in spec.sources if not local_path(data_dir, spec.hub_id, s).exists()]
     if missing and (not allow_partial or len(missing) == len(spec.sources)):
@@ -278,10 +370,17 @@ def load_rows(name:str, data_dir=None, allow_partial:bool=False) -> list:
                 else "no file of this benchmark exists there; unset data_dir to load it from the hub")
         raise BenchmarkError(f"{name}: {len(missing)} of {len(spec.sources)} files missing under {data_dir}:\n  {what}\n({hint}).")
     present = [s for s in spec.sources if local_path(data_dir, spec.hub_id, s).exists()]
-    for s in present: out += [(f"{s.config}/{s.split}", r) for r in _read_jsonl(local_path(data_dir, spec.hub_id, s))]
+    for s in present:
+        path = local_path(data_dir, spec.hub_id, s)
+        rows, lines, bad = read_rows_file(path, name, row_schema(spec.hub_id, s.config), skip_malformed)
+        out += [(f"{s.config}/{s.split}", r) for r in rows]; out.origins += [(str(path), n) for n in lines]
+        if bad: out.skipped[str(path)] = bad
     if missing:
         warnings.warn(f"{name}: loaded {len(present)} of {len(spec.sources)} files ({len(out)} rows); "
                       f"missing: {', '.join(str(m) for m in missing)}")
+    if out.skipped:
+        warnings.warn(f"{name}: skipped {out.n_skipped} malformed row(s) (skip_malformed=True): "
+                      + "; ".join(f"{p} line(s) {', '.join(map(str, v[:5]))}{', ...' if len(v) > 5 else ''}" for p, v in out.skipped.items()))
     return out
 
 # %% ../nbs/00_data.ipynb #d480b795
@@ -366,18 +465,36 @@ def split_items(df:pd.DataFrame, seed:int, max_sample_size=None, train_prop=0.6,
     parts = sh.iloc[:n_tr], sh.iloc[n_tr:n_tr + n_va], sh.iloc[n_tr + n_va:n_tr + n_va + n_te]
     return tuple(p.reset_index(drop=True) for p in parts)
 
+# %% ../nbs/00_data.ipynb #c15d85a8
+def check_split_sizes(name:str, n:int, rows=None, max_sample_size=None, train_prop=0.6, val_prop=0.2, test_prop=0.2):
+    "Raise a `BenchmarkError` when `n` items leave a split with a positive proportion empty."
+    sizes = split_sizes(n, max_sample_size, train_prop, val_prop, test_prop)
+    props = dict(train=train_prop, val=val_prop, test=test_prop)
+    empty = [k for k, m in zip(props, sizes) if props[k] > 0 and m < 1]
+    if not empty: return sizes
+    files = sorted({str(o[0]) for o in getattr(rows, "origins", [])})
+    where = f" from {', '.join(files[:3])}{' and more' if len(files) > 3 else ''}" if files else ""
+    raise BenchmarkError(f"{name}: {n} usable item(s){where} give train/val/test = {sizes[0]}/{sizes[1]}/{sizes[2]} "
+                         f"(max_sample_size={max_sample_size}, proportions {train_prop}/{val_prop}/{test_prop}): the "
+                         f"{' and '.join(empty)} split{'s are' if len(empty) > 1 else ' is'} empty. To do: use a file with more "
+                         "rows, or raise the proportion of the empty split, or raise max_sample_size.")
+
 # %% ../nbs/00_data.ipynb #395e5c08
 def load_benchmark(name:str, *, seed:int, max_sample_size:int|None=None, train_prop:float=0.6, val_prop:float=0.2,
                    test_prop:float=0.2, protocol:str="pas", data_dir=None, allow_partial:bool=False,
-                   sycophancy_target:str="matching"):
+                   sycophancy_target:str="matching", skip_malformed:bool=False):
     "`(train, val, test)` DataFrames of formatted items for one benchmark and seed."
     if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
     split_sizes(1, max_sample_size, train_prop, val_prop, test_prop)  # validate before any loading
     name = resolve_benchmark(name)
-    items = make_items(name, load_rows(name, data_dir, allow_partial), sycophancy_target)
+    rows = load_rows(name, data_dir, allow_partial, skip_malformed)
+    items = make_items(name, rows, sycophancy_target)
+    check_split_sizes(name, len(items), rows, max_sample_size, train_prop, val_prop, test_prop)
     items = apply_protocol(items, seed, protocol)
     items.insert(1, "benchmark", name)
-    return split_items(items, seed, max_sample_size, train_prop, val_prop, test_prop)
+    parts = split_items(items, seed, max_sample_size, train_prop, val_prop, test_prop)
+    for d in parts: d.attrs["malformed_skipped"] = rows.n_skipped
+    return parts
 
 def benchmark_info(name) -> dict: return REGISTRY[resolve_benchmark(name)].describe()
 
