@@ -162,12 +162,9 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'pas.vectors.SteeringVectors.methods': ('vectors.html#steeringvectors.methods', 'pas/vectors.py'),
                              'pas.vectors.SteeringVectors.norms': ('vectors.html#steeringvectors.norms', 'pas/vectors.py'),
                              'pas.vectors.SteeringVectors.subset': ('vectors.html#steeringvectors.subset', 'pas/vectors.py'),
-                             'pas.vectors._atomic_save': ('vectors.html#_atomic_save', 'pas/vectors.py'),
                              'pas.vectors.activations': ('vectors.html#activations', 'pas/vectors.py'),
                              'pas.vectors.add_random_control': ('vectors.html#add_random_control', 'pas/vectors.py'),
                              'pas.vectors.build_vectors': ('vectors.html#build_vectors', 'pas/vectors.py'),
                              'pas.vectors.contrast_sets': ('vectors.html#contrast_sets', 'pas/vectors.py'),
-                             'pas.vectors.load_vectors': ('vectors.html#load_vectors', 'pas/vectors.py'),
                              'pas.vectors.read_mode': ('vectors.html#read_mode', 'pas/vectors.py'),
-                             'pas.vectors.resolve_method': ('vectors.html#resolve_method', 'pas/vectors.py'),
-                             'pas.vectors.save_vectors': ('vectors.html#save_vectors', 'pas/vectors.py')}}}
+                             'pas.vectors.resolve_method': ('vectors.html#resolve_method', 'pas/vectors.py')}}}
