@@ -14,7 +14,8 @@ from .models import encode
 
 # %% auto #0
 __all__ = ['METHODS', 'PAPER_NAMES', 'resolve_method', 'EmptyContrastSetError', 'contrast_sets', 'read_mode', 'activations',
-           'SteeringVectors', 'build_vectors', 'add_random_control']
+           'SteeringVectors', 'build_vectors', 'add_random_control', 'safetensors_bytes', 'save_vectors',
+           'load_vectors']
 
 # %% ../nbs/03_vectors.ipynb #6f4ada2f
 METHODS = ("BAS_full_mcq", "iBAS_all", "iBAS_wrong_only")
@@ -157,3 +158,53 @@ def add_random_control(sv:SteeringVectors, method:str="BAS_full_mcq", seed:int=0
     sv.vectors[f"random:{method}"] = d / d.norm(dim=-1, keepdim=True) * ref.norm(dim=-1, keepdim=True)
     sv.sizes[f"random:{method}"] = {"n_pos": 0, "n_neg": 0, "control_seed": int(seed)}
     return sv
+
+# %% ../nbs/03_vectors.ipynb #a875f343
+def safetensors_bytes(tensors:dict, metadata:dict) -> bytes:
+    "A safetensors file as bytes with a canonical header: keys sorted, no spaces, so equal inputs give equal bytes."
+    from safetensors.torch import save
+    b = save({k: v.contiguous().float() for k, v in tensors.items()}, metadata=metadata)
+    n = int.from_bytes(b[:8], "little")
+    head = json.dumps(json.loads(b[8:8 + n]), sort_keys=True, separators=(",", ":")).encode()
+    head += b" " * (-len(head) % 8)  # the format pads the header with spaces to 8-byte alignment
+    return len(head).to_bytes(8, "little") + head + b[8 + n:]
+
+def _atomic_save(tensors, meta, path):
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    data = safetensors_bytes(tensors, {k: json.dumps(v, sort_keys=True) for k, v in meta.items()})
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f: f.write(data)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp): os.remove(tmp)
+    return path
+
+def save_vectors(sv:SteeringVectors, folder, methods=None, layers=None) -> list:
+    "Write `<method>.safetensors` per method into `folder` (optionally only some methods/layers); returns the paths."
+    sub = sv.subset(methods, layers)
+    paths = []
+    for m, v in sub.vectors.items():
+        meta = {**sub.info, **sub.sizes.get(m, {}), **dict(method=m, paper_name=PAPER_NAMES.get(m, m), layers=sub.layers,
+                site=sub.site, protocol=sub.protocol, token=sub.token, norm={str(l): float(x) for l, x in zip(sub.layers, v.norm(dim=-1))})}
+        fname = m.replace(":", "_") + ".safetensors"
+        paths.append(_atomic_save({f"layer_{l}": v[i] for i, l in enumerate(sub.layers)}, meta, Path(folder) / fname))
+    return paths
+
+def load_vectors(paths) -> SteeringVectors:
+    "Read files written by `save_vectors` (a folder, or a list of files) back into one `SteeringVectors`."
+    from safetensors import safe_open
+    if isinstance(paths, (str, Path)) and Path(paths).is_dir(): paths = sorted(Path(paths).glob("*.safetensors"))
+    elif isinstance(paths, (str, Path)): paths = [paths]
+    vecs, sizes, info, common = {}, {}, {}, None
+    for p in paths:
+        with safe_open(str(p), "pt") as f:
+            meta = {k: json.loads(v) for k, v in f.metadata().items()}
+            layers = meta["layers"]
+            vecs[meta["method"]] = torch.stack([f.get_tensor(f"layer_{l}") for l in layers])
+        if common is None: common = (layers, meta["site"], meta["protocol"], meta.get("token", "last"))
+        elif common[0] != layers: raise ValueError(f"{p}: layers {layers} differ from {common[0]}")
+        sizes[meta["method"]] = {k: meta[k] for k in ("n_pos", "n_neg", "control_seed") if k in meta}
+        info = {k: v for k, v in meta.items() if k not in ("method", "paper_name", "layers", "site", "protocol", "token", "n_pos", "n_neg", "control_seed", "norm")}
+    if common is None: raise FileNotFoundError(f"no .safetensors vector files in {paths}")
+    return SteeringVectors(vecs, common[0], common[1], common[2], common[3], sizes, info)
