@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_launch.ipynb #4d8a4e58
 from __future__ import annotations
-import argparse, copy, json, os, re, sys, time
+import argparse, copy, json, os, re, socket, sys, time
 from pathlib import Path
 import yaml
 from .sweep import RunConfig, project_root
@@ -13,7 +13,8 @@ from .models import EMBEDDED
 
 # %% auto #0
 __all__ = ['GRID_KEYS', 'EXECUTOR_KEYS', 'counts_to_config', 'model_slug', 'check_model_name', 'load_grid', 'job_status',
-           'status_table', 'run_job', 'launch', 'main']
+           'status_table', 'run_job', 'ExperimentJob', 'launch', 'GridLockedError', 'pid_alive', 'lock_path',
+           'acquire_lock', 'release_lock', 'main', 'exit_code']
 
 # %% ../nbs/08_launch.ipynb #43ff8866
 GRID_KEYS = {"name", "base", "models", "seeds", "cells", "runs_dir", "executor"}
@@ -109,6 +110,8 @@ def job_status(job:dict, state:dict|None=None) -> tuple:
     s = (state or {}).get(job["notebook"])
     if s:
         if s.get("error"): return "failed", s["error"]
+        if s.get("kind") == "local" and s.get("job_id") and s.get("host") == socket.gethostname() and not pid_alive(s["job_id"]):
+            return "failed", f"local job process {s['job_id']} is gone (killed, or its launcher was); rerun with --rerun-failed to resume it"
         if s.get("kind") == "slurm" and s.get("job_id"):
             try:
                 import submitit
@@ -134,6 +137,16 @@ def run_job(notebook_in:str, notebook_out:str, params:dict, cwd:str) -> str:
     Path(notebook_out).parent.mkdir(parents=True, exist_ok=True)
     pm.execute_notebook(notebook_in, notebook_out, parameters=params, cwd=cwd, progress_bar=False, log_output=True)
     return notebook_out
+
+# %% ../nbs/08_launch.ipynb #148e670f
+class ExperimentJob:
+    "The picklable callable of one job: `run_job`, plus the `checkpoint` submitit calls on preemption or timeout."
+    def __call__(self, notebook_in:str, notebook_out:str, params:dict, cwd:str) -> str:
+        return run_job(notebook_in, notebook_out, params, cwd)
+    def checkpoint(self, *args, **kwargs):
+        "Requeue the same call: the rerun resumes from the benchmarks already finished."
+        import submitit
+        return submitit.helpers.DelayedSubmission(self, *args, **kwargs)
 
 # %% ../nbs/08_launch.ipynb #569edf99
 def _executor(kind, folder, ex, gpu=None):
@@ -164,17 +177,22 @@ def launch(grid_path, *, executor:str|None=None, rerun_failed:bool=False, parall
     todo = []
     for j in grid["jobs"]:
         s, err = job_status(j, state)
-        if s == "done" or (s in ("failed", "running") and not rerun_failed):
+        if s in ("done", "running") or (s == "failed" and not rerun_failed):
             log(f"skip {j['cell']}/{Path(j['notebook']).name} ({s})"); continue
         todo.append(j)
     log(f"{grid['name']}: {len(grid['jobs'])} jobs, {len(todo)} to run on {kind}")
     if dry_run or not todo: return status_table(grid)
+    acquire_lock(grid, log)
+    try: return _launch(grid, todo, state, kind, ex, nb_in, cwd, parallel, wait, log)
+    finally: release_lock(grid)
+
+def _launch(grid, todo, state, kind, ex, nb_in, cwd, parallel, wait, log):
     folder = Path(grid["runs_dir"]) / grid["name"] / "submitit"
-    for j in todo: state[j["notebook"]] = dict(kind=kind, folder=str(folder))
+    for j in todo: state[j["notebook"]] = dict(kind=kind, folder=str(folder), host=socket.gethostname())
     if kind == "slurm":
         e = _executor("slurm", folder, ex)
         with e.batch():
-            handles = [(j, e.submit(run_job, nb_in, j["notebook"], j["params"], cwd)) for j in todo]
+            handles = [(j, e.submit(ExperimentJob(), nb_in, j["notebook"], j["params"], cwd)) for j in todo]
         for j, h in handles: state[j["notebook"]]["job_id"] = h.job_id
         _save_state(grid, state)
         if wait: _wait(grid, state, handles, log)
@@ -186,7 +204,7 @@ def launch(grid_path, *, executor:str|None=None, rerun_failed:bool=False, parall
     while queue or running:
         while queue and len(running) < par and (not n_gpu or free):
             j = queue.pop(0); gpu = free.pop(0) if n_gpu else None
-            h = _executor("local", folder, ex, gpu).submit(run_job, nb_in, j["notebook"], j["params"], cwd)
+            h = _executor("local", folder, ex, gpu).submit(ExperimentJob(), nb_in, j["notebook"], j["params"], cwd)
             state[j["notebook"]]["job_id"] = h.job_id; _save_state(grid, state)
             running.append((j, h, gpu)); log(f"started {j['cell']}/{Path(j['notebook']).name} (job {h.job_id}{'' if gpu is None else f', GPU {gpu}'})")
         for item in list(running):
@@ -212,6 +230,50 @@ def _wait(grid, state, handles, log):
         except Exception: pass
         _finish(j, h, state, log)
     _save_state(grid, state)
+
+# %% ../nbs/08_launch.ipynb #b53e2264
+class GridLockedError(RuntimeError):
+    "The grid is being launched by another live process."
+
+def pid_alive(pid) -> bool:
+    "Whether process `pid` exists on this host."
+    try: os.kill(int(pid), 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    except (ValueError, TypeError, OverflowError): return False
+    return True
+
+def lock_path(grid:dict) -> Path: return Path(grid["runs_dir"]) / grid["name"] / "launch.lock"
+
+def acquire_lock(grid:dict, log=print) -> Path:
+    "Create the grid's lock file, or raise `GridLockedError` if a live launcher holds it; stale locks are taken over."
+    p = lock_path(grid); p.parent.mkdir(parents=True, exist_ok=True)
+    me = dict(pid=os.getpid(), host=socket.gethostname(), started=time.strftime("%Y-%m-%d %H:%M:%S"))
+    for _ in range(3):
+        try:
+            fd = os.open(p, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            with os.fdopen(fd, "w") as f: json.dump(me, f)
+            return p
+        except FileExistsError:
+            try: other = json.loads(p.read_text())
+            except (OSError, ValueError): other = {}
+            host, pid = other.get("host"), other.get("pid")
+            if host == me["host"] and pid is not None and not pid_alive(pid):
+                log(f"{grid['name']}: taking over a stale lock (process {pid} on {host} is gone): {p}")
+                p.unlink(missing_ok=True); continue
+            if not other: time.sleep(0.2); continue  # being written right now
+            raise GridLockedError(f"grid {grid['name']!r} is already being launched by process {pid} on host {host} "
+                                  f"(since {other.get('started')}); lock file {p}. Wait for that launch to finish, "
+                                  f"check on it with `python -m pas.launch status {grid['path']}`, or delete the lock "
+                                  "file if you are sure that process is gone.") from None
+    raise GridLockedError(f"could not take the lock {p}; delete it if no launcher is running")
+
+def release_lock(grid:dict):
+    "Remove the lock file if this process holds it."
+    p = lock_path(grid)
+    try:
+        if json.loads(p.read_text()).get("pid") == os.getpid(): p.unlink()
+    except (OSError, ValueError): pass
 
 # %% ../nbs/08_launch.ipynb #a2fb773a
 _HELP = """Run a grid of experiments (models × cells × seeds), one papermill run of nbs/90_experiment.ipynb each.
@@ -256,5 +318,10 @@ def main(argv=None):
     print(t.drop(columns=["notebook"]).to_string(index=False))
     return t
 
+# %% ../nbs/08_launch.ipynb #01f7f13b
+def exit_code(table) -> int:
+    "1 when any job of a status table failed, else 0."
+    return int(bool(len(table)) and bool((table.status == "failed").any()))
+
 # %% ../nbs/08_launch.ipynb #60ec6412
-if __name__ == "__main__": main()
+if __name__ == "__main__": sys.exit(exit_code(main()))

@@ -10,7 +10,8 @@ import numpy as np, pandas as pd
 
 # %% auto #0
 __all__ = ['RECORD_MIME', 'CELL_KEYS', 'json_safe', 'environment', 'record_output', 'read_run', 'plot_val_heatmaps',
-           'plot_test_bars', 'run_identity', 'collect_runs', 'runs_long', 'grids_long']
+           'plot_test_bars', 'atomic_write_bytes', 'save_figure', 'run_identity', 'collect_runs', 'runs_long',
+           'grids_long']
 
 # %% ../nbs/07_report.ipynb #b61144af
 RECORD_MIME = "application/vnd.pas.run+json"
@@ -84,6 +85,26 @@ def plot_test_bars(summary:pd.DataFrame, title:str=""):
     for i, v in enumerate(summary["Test-Acc"]): ax.text(i, v + 0.02, f"{v:.2f}", ha="center", fontsize=8)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/07_report.ipynb #49703367
+def atomic_write_bytes(path, data:bytes) -> Path:
+    "Write `data` to `path` through a temporary file in the same folder and a rename."
+    import tempfile
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f: f.write(data)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp): os.remove(tmp)
+    return path
+
+def save_figure(fig, path, dpi:int=110) -> Path:
+    "Save `fig` as a PNG with fixed (empty) metadata, atomically; returns the path."
+    import io
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    return atomic_write_bytes(path, buf.getvalue())
 
 # %% ../nbs/07_report.ipynb #1b779ba0
 CELL_KEYS = ("model", "mode", "site", "protocol", "icl_k", "catastrophic_test", "target_benchmark", "letter_style",

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_sweep.ipynb #5292dc1a
 from __future__ import annotations
-import json, os, random, tempfile, time, traceback
+import hashlib, json, os, random, tempfile, time, traceback
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np, pandas as pd, torch
@@ -15,8 +15,9 @@ from .vectors import build_vectors, resolve_method, save_vectors, METHODS, PAPER
 from .evaluate import score, sweep, run_configs, ENGINES
 
 # %% auto #0
-__all__ = ['select_best', 'flips', 'pick_exemplars', 'with_icl', 'RunConfig', 'run_benchmark', 'project_root',
-           'atomic_write_text', 'write_benchmark']
+__all__ = ['RESUME_IGNORED', 'select_best', 'flips', 'pick_exemplars', 'with_icl', 'RunConfig', 'run_benchmark', 'project_root',
+           'atomic_write_text', 'write_benchmark', 'check_data', 'config_fingerprint', 'manifest_path', 'file_sha256',
+           'write_manifest', 'finished_benchmark', 'benchmark_tables']
 
 # %% ../nbs/05_sweep.ipynb #3b381c42
 def select_best(grid:pd.DataFrame, method:str, baseline_accuracy:float|None=None, allow_unsteered:bool=False) -> dict:
@@ -88,6 +89,7 @@ class RunConfig:
     chat_template: bool = False
     allow_unsteered: bool = False
     allow_partial: bool = False
+    skip_malformed: bool = False
     token: str = "last"
     batch_size: int = 16
     max_rows: int = 2048
@@ -146,7 +148,8 @@ def run_benchmark(model, tok, name:str, cfg:RunConfig, *, progress:bool=True, lo
     t = {}; t0 = time.time()
     kw = dict(seed=cfg.seed, max_sample_size=cfg.max_sample_size, train_prop=cfg.n_train_proportion,
               val_prop=cfg.n_val_proportion, test_prop=cfg.n_test_proportion, protocol=cfg.protocol,
-              data_dir=cfg.data_dir, allow_partial=cfg.allow_partial)
+              data_dir=cfg.data_dir, allow_partial=cfg.allow_partial,
+              skip_malformed=cfg.skip_malformed)
     train, val, test = load_benchmark(name, **kw)
     test_name = name
     if cfg.catastrophic_test:
@@ -246,3 +249,66 @@ def write_benchmark(res:dict, out_dir, save_all_vectors:bool=False) -> list:
     for m, b in best.items():
         if b["steered"]: paths += save_vectors(sv, out / "vectors" / name / f"best_L{b['layer']}", methods=[m], layers=[b["layer"]])
     return paths
+
+# %% ../nbs/05_sweep.ipynb #f219e824
+def check_data(cfg:RunConfig) -> dict:
+    "Per benchmark of `cfg`: split sizes and rows skipped as malformed, or `error` (type: message). No model involved."
+    kw = dict(seed=cfg.seed, max_sample_size=cfg.max_sample_size, train_prop=cfg.n_train_proportion,
+              val_prop=cfg.n_val_proportion, test_prop=cfg.n_test_proportion, protocol=cfg.protocol,
+              data_dir=cfg.data_dir, allow_partial=cfg.allow_partial, skip_malformed=cfg.skip_malformed)
+    out, target_error = {}, None
+    if cfg.catastrophic_test:
+        try: load_benchmark(cfg.target_benchmark, **kw)
+        except Exception as e: target_error = f"{type(e).__name__}: target benchmark: {e}"
+    for name in cfg.benchmarks:
+        if target_error: out[name] = dict(error=target_error); continue
+        try:
+            tr, va, te = load_benchmark(name, **kw)
+            out[name] = dict(split_sizes=dict(train=len(tr), val=len(va), test=len(te)),
+                             malformed_skipped=int(tr.attrs.get("malformed_skipped", 0)))
+        except Exception as e: out[name] = dict(error=f"{type(e).__name__}: {e}")
+    return out
+
+# %% ../nbs/05_sweep.ipynb #28722143
+RESUME_IGNORED = ("output_dir", "benchmarks")
+
+def config_fingerprint(cfg:RunConfig, benchmark:str) -> str:
+    "sha256 of `benchmark` and every field of `cfg` that can change its outputs (`RESUME_IGNORED` excepted)."
+    d = {k: v for k, v in asdict(cfg).items() if k not in RESUME_IGNORED}
+    return hashlib.sha256(json.dumps(dict(benchmark=benchmark, config=d), sort_keys=True, default=str).encode()).hexdigest()
+
+def manifest_path(out_dir, name:str) -> Path: return Path(out_dir) / "manifests" / f"{name}.json"
+
+def file_sha256(path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""): h.update(chunk)
+    return h.hexdigest()
+
+def write_manifest(out_dir, name:str, paths:list, fingerprint:str, record:dict) -> dict:
+    "Mark benchmark `name` finished: its files (size, sha256), the config fingerprint and its record; written last, atomically."
+    from pas.report import json_safe
+    out = Path(out_dir).resolve()
+    files = [dict(path=str(Path(p).resolve().relative_to(out)), size=Path(p).stat().st_size, sha256=file_sha256(p))
+             for p in sorted({str(p) for p in paths})]
+    text = json.dumps(dict(benchmark=name, fingerprint=fingerprint, files=files, record=json_safe(record)), indent=1)
+    atomic_write_text(manifest_path(out, name), text)
+    return json.loads(text)
+
+def finished_benchmark(out_dir, name:str, fingerprint:str) -> tuple:
+    "`(manifest, reason)`: the manifest when `name`'s outputs under `out_dir` are complete and unchanged, else None and why."
+    p, out = manifest_path(out_dir, name), Path(out_dir)
+    if not p.exists(): return None, "not finished"
+    try: m = json.loads(p.read_text())
+    except (OSError, ValueError) as e: return None, f"unreadable manifest {p} ({e})"
+    if m.get("fingerprint") != fingerprint: return None, "finished under another configuration"
+    for f in m.get("files", []):
+        q = out / f["path"]
+        if not q.is_file(): return None, f"{f['path']} is missing"
+        if q.stat().st_size != f["size"]: return None, f"{f['path']} changed size"
+        if file_sha256(q) != f["sha256"]: return None, f"{f['path']} changed content"
+    return m, f"complete ({len(m.get('files', []))} files)"
+
+def benchmark_tables(record:dict) -> tuple:
+    "The summary and flips tables of one benchmark, from its record (the same for a fresh and a reused benchmark)."
+    return pd.DataFrame(record["summary"]), pd.DataFrame(record["flips"])[["Benchmark", "Method", "R2W", "W2R"]]
