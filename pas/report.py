@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np, pandas as pd
 
 # %% auto #0
-__all__ = ['RECORD_MIME', 'CELL_KEYS', 'json_safe', 'environment', 'record_output', 'read_run', 'plot_val_heatmaps',
-           'plot_test_bars', 'atomic_write_bytes', 'save_figure', 'run_identity', 'collect_runs', 'runs_long',
-           'grids_long']
+__all__ = ['RECORD_MIME', 'VOLATILE_KEYS', 'CELL_KEYS', 'json_safe', 'environment', 'record_output', 'read_run',
+           'plot_val_heatmaps', 'plot_test_bars', 'atomic_write_bytes', 'save_figure', 'strip_volatile',
+           'run_differences', 'run_identity', 'collect_runs', 'runs_long', 'grids_long']
 
 # %% ../nbs/07_report.ipynb #b61144af
 RECORD_MIME = "application/vnd.pas.run+json"
@@ -105,6 +105,26 @@ def save_figure(fig, path, dpi:int=110) -> Path:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
     return atomic_write_bytes(path, buf.getvalue())
+
+# %% ../nbs/07_report.ipynb #3b4f71c2
+VOLATILE_KEYS = ("timings", "seconds", "load_s", "environment", "run_dir", "output_dir", "reused_benchmarks")
+
+def strip_volatile(x, keys=VOLATILE_KEYS):
+    "A copy of a JSON value without the keys that measure the run (time, machine, folder) rather than its results."
+    if isinstance(x, dict): return {k: strip_volatile(v, keys) for k, v in x.items() if k not in keys}
+    if isinstance(x, list): return [strip_volatile(v, keys) for v in x]
+    return x
+
+def run_differences(a, b) -> list:
+    "Files that differ between run folders `a` and `b`: bytes, or JSON without `VOLATILE_KEYS`; files in one only."
+    a, b = Path(a), Path(b)
+    fa, fb = ({str(p.relative_to(d)) for p in d.rglob("*") if p.is_file()} for d in (a, b))
+    out = [f"only in {a if f in fa else b}: {f}" for f in sorted(fa ^ fb)]
+    for f in sorted(fa & fb):
+        x, y = (a / f).read_bytes(), (b / f).read_bytes()
+        if x != y and f.endswith(".json"): x, y = strip_volatile(json.loads(x)), strip_volatile(json.loads(y))
+        if x != y: out.append(f)
+    return out
 
 # %% ../nbs/07_report.ipynb #1b779ba0
 CELL_KEYS = ("model", "mode", "site", "protocol", "icl_k", "catastrophic_test", "target_benchmark", "letter_style",
