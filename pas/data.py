@@ -477,7 +477,8 @@ def check_split_sizes(name:str, n:int, rows=None, max_sample_size=None, train_pr
     raise BenchmarkError(f"{name}: {n} usable item(s){where} give train/val/test = {sizes[0]}/{sizes[1]}/{sizes[2]} "
                          f"(max_sample_size={max_sample_size}, proportions {train_prop}/{val_prop}/{test_prop}): the "
                          f"{' and '.join(empty)} split{'s are' if len(empty) > 1 else ' is'} empty. To do: use a file with more "
-                         "rows, or raise the proportion of the empty split, or raise max_sample_size.")
+                         "rows, or raise the proportion of the empty split"
+                         + (", or raise max_sample_size." if max_sample_size is not None and max_sample_size < n else "."))
 
 # %% ../nbs/00_data.ipynb #395e5c08
 def load_benchmark(name:str, *, seed:int, max_sample_size:int|None=None, train_prop:float=0.6, val_prop:float=0.2,
