@@ -263,7 +263,8 @@ ROW_SCHEMAS = {
     "hendrycks/ethics/commonsense": dict(input=str, label=int),
     "hendrycks/ethics/deontology": dict(scenario=str, excuse=str, label=int),
     "hendrycks/ethics/justice": dict(scenario=str, label=int),
-    "EleutherAI/sycophancy": dict(question=str, answer_matching_behavior=(str, list), answer_not_matching_behavior=(str, list)),
+    "EleutherAI/sycophancy": dict(question=str, answer_matching_behavior=(str, list),
+                                  answer_not_matching_behavior=(str, list)),
     "truthfulqa/truthful_qa": dict(question=str, mc1_targets={"choices": list, "labels": list}),
     "allenai/openbookqa": dict(question_stem=str, choices=_CHOICES, answerKey=str),
     "allenai/ai2_arc": dict(question=str, choices=_CHOICES, answerKey=str),
@@ -295,10 +296,11 @@ def check_row(row, schema:dict, prefix:str="") -> tuple|None:
 
 # %% ../nbs/00_data.ipynb #92e08e01
 _TODO = ("fix or remove that line (or re-create the file from the hub), or pass skip_malformed=True "
-         "(config field skip_malformed: true) to skip malformed rows; they are counted in the warning and the run record")
+         "(config field skip_malformed: true) to skip malformed rows; they are counted in the warning "
+         "and the run record")
 
 def read_rows_file(path, benchmark:str, schema:dict|None=None, skip_malformed:bool=False) -> tuple:
-    "`(rows, line numbers, skipped line numbers)` of a JSON-lines file (gzip if `.gz`), every row checked against `schema`."
+    "`(rows, line numbers, skipped line numbers)` of a JSON-lines file (gzip if `.gz`), rows checked against `schema`."
     import zlib
     path = Path(path)
     rows, lines, bad = [], [], []
@@ -324,9 +326,10 @@ def read_rows_file(path, benchmark:str, schema:dict|None=None, skip_malformed:bo
                              "or remove it and pass allow_partial=True to load the benchmark's other files.")
     if bad and not skip_malformed:
         n0, field0, why = bad[0]
-        more = f" ({len(bad) - 1} more malformed line(s): {', '.join(str(b[0]) for b in bad[1:6])}{', ...' if len(bad) > 6 else ''})"
-        raise BenchmarkError(f"{benchmark}: malformed row in {path}, line {n0}" + (f", field {field0!r}" if field0 else "")
-                             + f" {why}{more if len(bad) > 1 else ''}. To do: {_TODO}.")
+        others = ", ".join(str(b[0]) for b in bad[1:6]) + (", ..." if len(bad) > 6 else "")
+        more = f" ({len(bad) - 1} more malformed line(s): {others})" if len(bad) > 1 else ""
+        raise BenchmarkError(f"{benchmark}: malformed row in {path}, line {n0}"
+                             + (f", field {field0!r}" if field0 else "") + f" {why}{more}. To do: {_TODO}.")
     return rows, lines, [b[0] for b in bad]
 
 # %% ../nbs/00_data.ipynb #97d05405
@@ -358,8 +361,9 @@ def load_rows(name:str, data_dir=None, allow_partial:bool=False, skip_malformed:
             for i, r in enumerate(_hub_rows(spec.hub_id, s, spec.revision), 1):
                 problem = check_row(r, row_schema(spec.hub_id, s.config))
                 if problem and not skip_malformed:
-                    raise BenchmarkError(f"{name}: malformed row in {where}, row {i}, field {problem[0]!r} {problem[1]}. "
-                                         "To do: pass skip_malformed=True to skip malformed rows, or a data_dir with corrected files.")
+                    raise BenchmarkError(f"{name}: malformed row in {where}, row {i}, field {problem[0]!r} "
+                                         f"{problem[1]}. To do: pass skip_malformed=True to skip malformed rows, "
+                                         "or a data_dir with corrected files.")
                 if problem: out.skipped.setdefault(where, []).append(i); continue
                 out.append((f"{s.config}/{s.split}", r)); out.origins.append((where, i))
         return out
@@ -379,8 +383,9 @@ def load_rows(name:str, data_dir=None, allow_partial:bool=False, skip_malformed:
         warnings.warn(f"{name}: loaded {len(present)} of {len(spec.sources)} files ({len(out)} rows); "
                       f"missing: {', '.join(str(m) for m in missing)}")
     if out.skipped:
-        warnings.warn(f"{name}: skipped {out.n_skipped} malformed row(s) (skip_malformed=True): "
-                      + "; ".join(f"{p} line(s) {', '.join(map(str, v[:5]))}{', ...' if len(v) > 5 else ''}" for p, v in out.skipped.items()))
+        where = "; ".join(f"{p} line(s) {', '.join(map(str, v[:5]))}{', ...' if len(v) > 5 else ''}"
+                          for p, v in out.skipped.items())
+        warnings.warn(f"{name}: skipped {out.n_skipped} malformed row(s) (skip_malformed=True): {where}")
     return out
 
 # %% ../nbs/00_data.ipynb #d480b795
@@ -474,11 +479,12 @@ def check_split_sizes(name:str, n:int, rows=None, max_sample_size=None, train_pr
     if not empty: return sizes
     files = sorted({str(o[0]) for o in getattr(rows, "origins", [])})
     where = f" from {', '.join(files[:3])}{' and more' if len(files) > 3 else ''}" if files else ""
+    which = f"{' and '.join(empty)} split{'s are' if len(empty) > 1 else ' is'}"
+    more = ", or raise max_sample_size." if max_sample_size is not None and max_sample_size < n else "."
     raise BenchmarkError(f"{name}: {n} usable item(s){where} give train/val/test = {sizes[0]}/{sizes[1]}/{sizes[2]} "
                          f"(max_sample_size={max_sample_size}, proportions {train_prop}/{val_prop}/{test_prop}): the "
-                         f"{' and '.join(empty)} split{'s are' if len(empty) > 1 else ' is'} empty. To do: use a file with more "
-                         "rows, or raise the proportion of the empty split"
-                         + (", or raise max_sample_size." if max_sample_size is not None and max_sample_size < n else "."))
+                         f"{which} empty. To do: use a file with more rows, or raise the proportion of the empty split"
+                         + more)
 
 # %% ../nbs/00_data.ipynb #395e5c08
 def load_benchmark(name:str, *, seed:int, max_sample_size:int|None=None, train_prop:float=0.6, val_prop:float=0.2,

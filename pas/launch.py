@@ -110,8 +110,10 @@ def job_status(job:dict, state:dict|None=None) -> tuple:
     s = (state or {}).get(job["notebook"])
     if s:
         if s.get("error"): return "failed", s["error"]
-        if s.get("kind") == "local" and s.get("job_id") and s.get("host") == socket.gethostname() and not pid_alive(s["job_id"]):
-            return "failed", f"local job process {s['job_id']} is gone (killed, or its launcher was); rerun with --rerun-failed to resume it"
+        here = s.get("host") == socket.gethostname()
+        if s.get("kind") == "local" and s.get("job_id") and here and not pid_alive(s["job_id"]):
+            return "failed", (f"local job process {s['job_id']} is gone (killed, or its launcher was); "
+                              "rerun with --rerun-failed to resume it")
         if s.get("kind") == "slurm" and s.get("job_id"):
             try:
                 import submitit

@@ -275,7 +275,8 @@ RESUME_IGNORED = ("output_dir", "benchmarks")
 def config_fingerprint(cfg:RunConfig, benchmark:str) -> str:
     "sha256 of `benchmark` and every field of `cfg` that can change its outputs (`RESUME_IGNORED` excepted)."
     d = {k: v for k, v in asdict(cfg).items() if k not in RESUME_IGNORED}
-    return hashlib.sha256(json.dumps(dict(benchmark=benchmark, config=d), sort_keys=True, default=str).encode()).hexdigest()
+    text = json.dumps(dict(benchmark=benchmark, config=d), sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 def manifest_path(out_dir, name:str) -> Path: return Path(out_dir) / "manifests" / f"{name}.json"
 
@@ -286,7 +287,7 @@ def file_sha256(path) -> str:
     return h.hexdigest()
 
 def write_manifest(out_dir, name:str, paths:list, fingerprint:str, record:dict) -> dict:
-    "Mark benchmark `name` finished: its files (size, sha256), the config fingerprint and its record; written last, atomically."
+    "Mark `name` finished: its files (size, sha256), the config fingerprint and its record; written last, atomically."
     from pas.report import json_safe
     out = Path(out_dir).resolve()
     files = [dict(path=str(Path(p).resolve().relative_to(out)), size=Path(p).stat().st_size, sha256=file_sha256(p))
@@ -296,7 +297,7 @@ def write_manifest(out_dir, name:str, paths:list, fingerprint:str, record:dict) 
     return json.loads(text)
 
 def finished_benchmark(out_dir, name:str, fingerprint:str) -> tuple:
-    "`(manifest, reason)`: the manifest when `name`'s outputs under `out_dir` are complete and unchanged, else None and why."
+    "`(manifest, reason)`: the manifest if `name`'s outputs under `out_dir` are complete and unchanged, else None, why."
     p, out = manifest_path(out_dir, name), Path(out_dir)
     if not p.exists(): return None, "not finished"
     try: m = json.loads(p.read_text())
