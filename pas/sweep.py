@@ -19,12 +19,23 @@ __all__ = ['select_best', 'flips', 'pick_exemplars', 'with_icl', 'RunConfig', 'r
            'atomic_write_text', 'write_benchmark']
 
 # %% ../nbs/05_sweep.ipynb #3b381c42
-def select_best(grid:pd.DataFrame, method:str, baseline_accuracy:float|None=None, allow_unsteered:bool=False) -> dict:
-    "The best `(layer, strength)` of `method` on the validation grid, with the documented tie-break."
+def select_best(grid:pd.DataFrame, # validation grid: method, layer, strength, accuracy
+                method:str, # the method to pick for
+                baseline_accuracy:float|None=None, # unsteered validation accuracy
+                allow_unsteered:bool=False, # let "no steering" win when nothing beats it
+                protocol:str="pas", # "pas": gentlest configuration wins ties; "reference": the authors' visiting order
+               ) -> dict:
+    "The best `(layer, strength)` of `method` on the validation grid, with the protocol's tie-break."
+    if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
     g = grid[grid.method == method]
     if g.empty: raise ValueError(f"no configurations of {method} in the grid")
-    g = g.assign(_abs=g.strength.abs()).sort_values(["accuracy", "_abs", "layer", "strength"], ascending=[False, True, True, True])
-    best = g.iloc[0]
+    if protocol == "reference":
+        rank = {s: i for i, s in enumerate(pd.unique(g.strength))}  # strengths in the grid's own order
+        g = g.assign(_l=-g.layer, _s=g.strength.map(rank)).sort_values(["_l", "_s"], kind="stable")
+        best = g.iloc[int(np.argmax(g.accuracy.to_numpy()))]  # first maximum = strict '>' while visiting
+    else:
+        g = g.assign(_abs=g.strength.abs()).sort_values(["accuracy", "_abs", "layer", "strength"], ascending=[False, True, True, True])
+        best = g.iloc[0]
     out = dict(method=method, layer=int(best.layer), strength=float(best.strength), val_accuracy=float(best.accuracy), steered=True)
     if allow_unsteered and baseline_accuracy is not None and best.accuracy <= baseline_accuracy:
         out.update(layer=None, strength=0.0, val_accuracy=float(baseline_accuracy), steered=False)
@@ -182,7 +193,7 @@ def run_benchmark(model, tok, name:str, cfg:RunConfig, *, progress:bool=True, lo
     val_res = sweep(model, tok, val, sv, layers=cfg.layers_to_try, strengths=cfg.steer_strengths, methods=methods, **ekw)
     t["val_sweep_s"] = time.time() - t1
     grid = val_res.grid
-    best = {m: select_best(grid, m, val_res.baseline_accuracy, cfg.allow_unsteered) for m in methods}
+    best = {m: select_best(grid, m, val_res.baseline_accuracy, cfg.allow_unsteered, cfg.protocol) for m in methods}
     steered = [m for m in methods if best[m]["steered"]]
     t1 = time.time()
     test_res = run_configs(model, tok, test, sv, [(m, best[m]["layer"], best[m]["strength"]) for m in steered],
