@@ -142,6 +142,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
             'pas.sweep': { 'pas.sweep.RunConfig': ('sweep.html#runconfig', 'pas/sweep.py'),
                            'pas.sweep.RunConfig.from_dict': ('sweep.html#runconfig.from_dict', 'pas/sweep.py'),
                            'pas.sweep.RunConfig.validate': ('sweep.html#runconfig.validate', 'pas/sweep.py'),
+                           'pas.sweep._reference_prefix': ('sweep.html#_reference_prefix', 'pas/sweep.py'),
                            'pas.sweep._rows_for': ('sweep.html#_rows_for', 'pas/sweep.py'),
                            'pas.sweep.atomic_write_text': ('sweep.html#atomic_write_text', 'pas/sweep.py'),
                            'pas.sweep.flips': ('sweep.html#flips', 'pas/sweep.py'),
