@@ -234,7 +234,6 @@ GRID.yaml:
     residual: {}
     mlp: {steer_target: mlp}
     n300: {split_counts: {train: 100, val: 100, test: 100}}
-    n12: {seeds: [16, 17], split_counts: {train: 12, val: 4, test: 800}}   # per-cell seeds
   executor: {kind: slurm, partition: gpu, gpus_per_job: 1, time_min: 240, mem_gb: 64,
              cpus_per_task: 8, array_parallelism: 16, sbatch: {account: my_account}}
 
