@@ -87,9 +87,9 @@ def plot_test_bars(summary:pd.DataFrame, title:str=""):
     return fig
 
 # %% ../nbs/07_report.ipynb #1b779ba0
-CELL_KEYS = ("cell", "model", "mode", "site", "protocol", "icl_k", "catastrophic_test", "target_benchmark", "letter_style",
-             "chat_template", "quantization", "dtype", "sycophancy_target", "max_sample_size", "n_train_proportion",
-             "n_val_proportion", "n_test_proportion", "nominal_train_size", "grid")
+CELL_KEYS = ("cell", "model", "mode", "site", "protocol", "icl_k", "catastrophic_test", "target_benchmark",
+             "letter_style", "chat_template", "quantization", "dtype", "sycophancy_target", "max_sample_size",
+             "n_train_proportion", "n_val_proportion", "n_test_proportion", "nominal_train_size", "grid")
 POOL_KEYS = tuple(k for k in CELL_KEYS if k != "cell")  # what must agree between runs that one table cell pools
 
 def _auto_cell(ident:dict) -> str:
@@ -175,8 +175,9 @@ def check_unpooled(long:pd.DataFrame, by=("cell", "model")) -> pd.DataFrame:
     for key, g in long.groupby(list(by), dropna=False, sort=False):
         diff = {k: sorted(g[k].astype(str).unique()) for k in keys if g[k].astype(str).nunique() > 1}
         if diff:
-            raise ValueError(f"{dict(zip(by, key if isinstance(key, tuple) else (key,)))} would pool runs that differ in "
-                             f"{diff}; tabulate them separately (by cell and model)")
+            where = dict(zip(by, key if isinstance(key, tuple) else (key,)))
+            raise ValueError(f"{where} would pool runs that differ in {diff}; tabulate them separately "
+                             "(by cell and model)")
     return long
 
 def is_plain_residual(long:pd.DataFrame) -> pd.Series:
@@ -196,7 +197,7 @@ def main_cell_rows(long:pd.DataFrame, main_cell:str|None=None) -> pd.DataFrame:
     return check_unpooled(rows, by=("cell", "model"))
 
 def protocol_pairs(long:pd.DataFrame) -> pd.DataFrame:
-    "Pairs of cells run on the same model and seeds that differ only in protocol (reference vs pas): model, cells, seeds."
+    "Cells run on the same model and seeds that differ only in protocol (reference vs pas): model, both cells, seeds."
     other = [k for k in POOL_KEYS if k in long.columns and k not in ("protocol", "model")]
     runs = long.drop_duplicates(["cell", "model", "seed"])
     rows = []
