@@ -105,7 +105,7 @@ def run_identity(rec:dict) -> dict:
                  protocol=c["protocol"], icl_k=c["icl_k"], catastrophic_test=c["catastrophic_test"],
                  target_benchmark=c.get("target_benchmark"), letter_style=c.get("letter_style", "bare"),
                  chat_template=c.get("chat_template", False), quantization=c.get("quantization", "none"),
-                 dtype=m.get("dtype") or c.get("dtype"), sycophancy_target=c.get("sycophancy_target"),
+                 dtype=m.get("dtype") or c.get("dtype"), sycophancy_target=c.get("sycophancy_target", rec.get("sycophancy_target")),
                  max_sample_size=c["max_sample_size"], n_train_proportion=c["n_train_proportion"],
                  n_val_proportion=c["n_val_proportion"], n_test_proportion=c["n_test_proportion"],
                  nominal_train_size=rec.get("nominal_train_size"),
