@@ -21,7 +21,7 @@ def side_by_side(left:str, right:str, width:int|None=None, titles=("unsteered", 
         return [title, "-" * w, *lines]
     return "\n".join(f"{a:<{w}} | {b}".rstrip() for a, b in zip_longest(col(titles[0], left), col(titles[1], right), fillvalue=""))
 
-# %% ../nbs/12_generate.ipynb #6835bd51
+# %% ../nbs/12_generate.ipynb #ed42917f
 def _parser():
     p = argparse.ArgumentParser(prog="python -m pas.generate",
                                 description="Continue prompts with and without a vector a pas run found, side by side.")
@@ -71,7 +71,7 @@ def main(argv=None, out=None):
     return df
 
 def cli():
-    "Entry point: errors are printed as one line, exit status 2."
+    "Entry point: errors are printed as one line, exit status 1."
     try: main()
     except (ValueError, FileNotFoundError, KeyError) as e: sys.exit(f"python -m pas.generate: error: {e}")
 

@@ -56,7 +56,7 @@ def find_run(path) -> tuple:
     hint = f"; it holds {len(runs)} runs: " + ", ".join(str(r) for r in runs[:10]) if runs else " (no record.json or vectors/ folder)"
     raise FileNotFoundError(f"{p} is not the folder of one run{hint}")
 
-# %% ../nbs/11_steer.ipynb #92625a1e
+# %% ../nbs/11_steer.ipynb #e9dc8ce3
 def run_choices(path) -> pd.DataFrame:
     "The configuration each (benchmark, method) of a run chose on validation, and the vector file it saved."
     rec, d = find_run(path)
@@ -68,10 +68,10 @@ def run_choices(path) -> pd.DataFrame:
                                  steered=bool(best.get("steered", True)), val_accuracy=best.get("val_accuracy")))
     elif (d / "tables" / "cross_benchmark_summary.csv").exists():  # a run stopped before its record was written
         t = pd.read_csv(d / "tables" / "cross_benchmark_summary.csv")
-        for r in t[t.Method != "Unsteered"].itertuples():
-            steered = pd.notna(r.Layer)
-            rows.append(dict(benchmark=r.Benchmark, method=r.Method, layer=int(r.Layer) if steered else None,
-                             strength=float(r.Strength), steered=steered, val_accuracy=getattr(r, "_5", None)))
+        for r in t[t.Method != "Unsteered"].to_dict("records"):
+            steered = bool(pd.notna(r["Layer"]))
+            rows.append(dict(benchmark=r["Benchmark"], method=r["Method"], layer=int(r["Layer"]) if steered else None,
+                             strength=float(r["Strength"]), steered=steered, val_accuracy=r.get("Val-Acc")))
     df = pd.DataFrame(rows, columns=["benchmark", "method", "layer", "strength", "steered", "val_accuracy"])
     df["file"] = [str(d / "vectors" / b / f"best_L{l}" / f"{m.replace(':', '_')}.safetensors") if s else None
                   for b, m, l, s in zip(df.benchmark, df.method, df.layer, df.steered)]
