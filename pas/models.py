@@ -66,7 +66,7 @@ def _quant_config(quantization, device, dtype):
     return BitsAndBytesConfig(load_in_8bit=True)
 
 # %% ../nbs/01_models.ipynb #3bf84e7f
-CACHE_VERSION = 2  # 2: safetensors with `format: pt`, the tied embedding under its own name, a config older releases read
+CACHE_VERSION = 2  # 2: safetensors with `format: pt`, tied embedding under its own name, config older releases read
 
 def _compat_config(folder:Path):
     "Write the rope settings in both layouts (transformers 5's `rope_parameters`; 4.x's `rope_theta` + `rope_scaling`)."
@@ -76,10 +76,12 @@ def _compat_config(folder:Path):
     if isinstance(rp, dict) and "rope_theta" in rp:  # one layout for all layers (not per-layer-type dicts)
         c["rope_theta"] = rp["rope_theta"]
         extra = {k: v for k, v in rp.items() if k != "rope_theta"}
-        c["rope_scaling"] = None if extra.get("rope_type", "default") == "default" else {**extra, "type": extra["rope_type"]}
+        default = extra.get("rope_type", "default") == "default"
+        c["rope_scaling"] = None if default else {**extra, "type": extra["rope_type"]}
     elif "rope_theta" in c and "rope_parameters" not in c:  # written by 4.x: add 5.x's layout
         rs = c.get("rope_scaling") or {}
-        c["rope_parameters"] = {**rs, "rope_type": rs.get("rope_type", rs.get("type", "default")), "rope_theta": c["rope_theta"]}
+        kind = rs.get("rope_type", rs.get("type", "default"))
+        c["rope_parameters"] = {**rs, "rope_type": kind, "rope_theta": c["rope_theta"]}
     if "dtype" in c and "torch_dtype" not in c: c["torch_dtype"] = c["dtype"]
     p.write_text(json.dumps(c, indent=2, sort_keys=True) + "\n")
 
@@ -89,7 +91,7 @@ def _compat_tokenizer(folder:Path):
     if not p.exists(): return
     c = json.loads(p.read_text())
     if c.get("tokenizer_class") == "TokenizersBackend": c["tokenizer_class"] = "PreTrainedTokenizerFast"
-    if "chat_template" not in c and (folder / "chat_template.jinja").exists():  # releases before 4.43 read it only from here
+    if "chat_template" not in c and (folder / "chat_template.jinja").exists():  # older releases read it only here
         c["chat_template"] = (folder / "chat_template.jinja").read_text()
     p.write_text(json.dumps(c, indent=2, sort_keys=True) + "\n")
 
@@ -112,7 +114,8 @@ def _convert_gguf(gguf:Path, dest:Path):
         if hasattr(m.config, "quantization_config"): del m.config.quantization_config
         m.hf_quantizer = None  # de-quantised to float32 on load: nothing of GGUF is left to serialise
         save_model_folder(m, tok, tmp)
-        (tmp / "pas_source.json").write_text(json.dumps({"gguf": str(gguf), "size": gguf.stat().st_size, "cache_version": CACHE_VERSION}))
+        src = {"gguf": str(gguf), "size": gguf.stat().st_size, "cache_version": CACHE_VERSION}
+        (tmp / "pas_source.json").write_text(json.dumps(src))
         if (dest / "model.safetensors").exists(): return dest  # another process finished first
         if dest.exists(): shutil.rmtree(dest)
         tmp.rename(dest)
