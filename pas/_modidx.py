@@ -25,6 +25,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                           'pas.data._lsat': ('data.html#_lsat', 'pas/data.py'),
                           'pas.data._lsat_reference': ('data.html#_lsat_reference', 'pas/data.py'),
                           'pas.data._mmlu': ('data.html#_mmlu', 'pas/data.py'),
+                          'pas.data._read_jsonl': ('data.html#_read_jsonl', 'pas/data.py'),
                           'pas.data._row_id': ('data.html#_row_id', 'pas/data.py'),
                           'pas.data._source_formatter': ('data.html#_source_formatter', 'pas/data.py'),
                           'pas.data._sycophancy': ('data.html#_sycophancy', 'pas/data.py'),

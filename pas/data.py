@@ -362,6 +362,10 @@ def read_rows_file(path, benchmark:str, schema:dict|None=None, skip_malformed:bo
                              + (f", field {field0!r}" if field0 else "") + f" {why}{more}. To do: {_TODO}.")
     return rows, lines, [b[0] for b in bad]
 
+def _read_jsonl(path) -> list:
+    "Every row of a JSON-lines file, read and checked by `read_rows_file` (no schema)."
+    return read_rows_file(path, Path(path).name)[0]
+
 # %% ../nbs/00_data.ipynb #97d05405
 class Rows(list):
     "`(source_tag, row)` pairs, with `origins` (file, line) per row and the malformed rows skipped, per file."
