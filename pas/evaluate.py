@@ -16,7 +16,7 @@ from .models import encode, letter_token_ids
 # %% auto #0
 __all__ = ['ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'model_inputs', 'letter_logits', 'prediction_table', 'score',
            'PrefixKV', 'prefix_attention', 'attn_implementation', 'FastParts', 'fast_parts', 'FastItems', 'check_fast',
-           'SweepResult', 'run_configs', 'sweep', 'scaled_layers', 'compare_engines']
+           'SweepResult', 'run_configs', 'sweep', 'scaled_layers', 'compare_engines', 'disagreement', 'noise_check']
 
 # %% ../nbs/04_evaluate.ipynb #d9b3d409
 def _dev(model): return next(model.parameters()).device
@@ -475,3 +475,24 @@ def compare_engines(a:SweepResult, b:SweepResult, atol:float=1e-4) -> dict:
     tie = ((ta[..., 0] - ta[..., 1]) < atol) | ((tb[..., 0] - tb[..., 1]) < atol)
     return dict(agreement=float(same.mean()), agreement_ties_excused=float((same | tie).mean()), max_logit_diff=gap,
                 base_max_logit_diff=float(np.abs(np.where(np.isfinite(a.base_logits), a.base_logits - b.base_logits, 0)).max()))
+def disagreement(a:SweepResult, b:SweepResult, margin:float=0.05) -> dict:
+    "How far two results on the same items and configurations are apart: the figures half precision is judged by."
+    same = a.preds == b.preds
+    top2 = lambda L: -np.sort(-np.where(np.isfinite(L), L, -np.inf), -1)[..., :2]
+    ta, tb = top2(a.logits), top2(b.logits)
+    clear = ((ta[..., 0] - ta[..., 1]) > margin) & ((tb[..., 0] - tb[..., 1]) > margin)  # neither is a near-tie
+    fin = np.isfinite(a.logits) & np.isfinite(b.logits)
+    acc = lambda r: (r.preds == r.correct[None]).mean(1)
+    return dict(equal_predictions=float(same.mean()), clear_disagreements=int((~same & clear).sum()),
+                max_logit_gap=float(np.abs(np.where(fin, a.logits - b.logits, 0)).max()),
+                max_accuracy_gap=float(np.abs(acc(a) - acc(b)).max()), n=int(same.size))
+
+def noise_check(model, tok, df, vectors, configs, *, site:str="residual", batch_size:int=16, other_batch_size:int=5,
+                margin:float=0.05) -> pd.DataFrame:
+    "Fast vs naive, side by side with naive vs naive at another batch size (the oracle's own noise)."
+    kw = dict(site=site, progress=False)
+    nv = run_configs(model, tok, df, vectors, configs, engine="naive", batch_size=batch_size, **kw)
+    nv2 = run_configs(model, tok, df, vectors, configs, engine="naive", batch_size=other_batch_size, **kw)
+    f = run_configs(model, tok, df, vectors, configs, engine="fast", batch_size=batch_size, **kw)
+    return pd.DataFrame({"fast vs naive": disagreement(f, nv, margin),
+                         f"naive vs naive (batch {other_batch_size})": disagreement(nv2, nv, margin)})
