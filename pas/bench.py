@@ -9,7 +9,7 @@ import numpy as np, pandas as pd, torch
 from .data import load_benchmark, find_data_dir
 from .models import load_model, load_tokenizer
 from .hooks import n_layers
-from .vectors import build_vectors, METHODS, contrast_sets, read_mode
+from .vectors import build_vectors, METHODS
 from .hooks import steer
 from .evaluate import (score, letter_logits, sweep, run_configs, compare_engines, scaled_layers, PAPER_STRENGTHS,
                           disagreement, model_inputs)
@@ -173,18 +173,15 @@ def run_pipeline(model="smollm2-135m", benchmark="Religion", max_sample_size=100
     # split as full forward passes. Per-pass times are sampled here; counts come from this run.
     rng = random.Random(seed)
     pick = lambda xs: rng.sample(list(xs), min(sample, len(xs)))
-    preds = res["predictions"]
-    tr_pred = score(m, tok, tr, batch_size=batch_size).pred.to_numpy()
-    sets = {me: contrast_sets(tr, tr_pred, me) for me in res["vectors"].sizes if not me.startswith("random")}
-    ipas = [t for me, (p, n) in sets.items() if me != "BAS_full_mcq" for t in (*p, *n)]
+    sv, best = res["vectors"], res["best"]
+    n_vec = {me: sz["n_pos"] + sz["n_neg"] for me, sz in sv.sizes.items() if not me.startswith("random")}
+    ipas = [f"{q} {c}" for q, c in zip(tr.question, tr.correct_choice)]  # iPAS texts: question + one choice
     t_prompt = _batch1(m, tok, pick(tr.full_prompt), dev)
     t_prompt_h = _batch1(m, tok, pick(tr.full_prompt), dev, hidden=True)
-    t_ipas_h = _batch1(m, tok, pick(ipas), dev, hidden=True) if ipas else 0.0
-    sv, best = res["vectors"], res["best"]
+    t_ipas_h = _batch1(m, tok, pick(ipas), dev, hidden=True)
     cfgs = [(me, L, s) for me in sv.methods for L in layers for s in strengths]
     me, L, s = rng.choice(cfgs)
     t_steer = _batch1(m, tok, pick(va.full_prompt), dev, steering=(L, site, s * sv.get(me, L).to(dev)))
-    n_vec = {me: len(p) + len(n) for me, (p, n) in sets.items()}
     authors = dict(train=len(tr) * t_prompt,
                    vectors=len(layers) * sum(n * (t_prompt_h if me == "BAS_full_mcq" else t_ipas_h) for me, n in n_vec.items()),
                    grid=len(cfgs) * len(va) * t_steer,
