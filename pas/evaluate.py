@@ -453,7 +453,7 @@ def sweep(model, tok, df:pd.DataFrame, vectors, *, layers, strengths, methods, s
 
 # %% ../nbs/04_evaluate.ipynb #492573b8
 PAPER_LAYERS_32 = (8, 11, 13, 14, 15, 16, 17, 19, 22, 25)
-PAPER_STRENGTHS = (0.25, 0.5, 1, 2, 4, 7, 10, 13, 16, 19, 22, 25, 28, 32)
+PAPER_STRENGTHS = (0.25, 0.5, 0.75, 1, 4, 7, 10, 13, 16, 19, 22, 25, 28, 32)  # as the authors' configs
 
 def scaled_layers(n_layers:int, layers=PAPER_LAYERS_32, depth:int=32) -> list:
     "The paper's layers, proportionally moved to a model with `n_layers` blocks (duplicates dropped)."

@@ -12,12 +12,13 @@ from .data import split_sizes
 from .models import EMBEDDED
 
 # %% auto #0
-__all__ = ['GRID_KEYS', 'EXECUTOR_KEYS', 'counts_to_config', 'model_slug', 'check_model_name', 'load_grid', 'job_status',
-           'status_table', 'run_job', 'launch', 'main']
+__all__ = ['GRID_KEYS', 'EXECUTOR_KEYS', 'RUN_LABELS', 'counts_to_config', 'model_slug', 'check_model_name', 'load_grid',
+           'job_status', 'status_table', 'run_job', 'launch', 'main']
 
 # %% ../nbs/08_launch.ipynb #43ff8866
 GRID_KEYS = {"name", "base", "models", "seeds", "cells", "runs_dir", "executor"}
 EXECUTOR_KEYS = {"kind", "partition", "gpus_per_job", "time_min", "mem_gb", "cpus_per_task", "array_parallelism", "sbatch", "parallel"}
+RUN_LABELS = ("cell", "nominal_train_size")  # papermill parameters the experiment records; not RunConfig fields
 
 def counts_to_config(counts:dict) -> dict:
     "train/val/test counts → max_sample_size and proportions that give exactly these counts under the paper's split rule."
@@ -72,12 +73,17 @@ def load_grid(path) -> dict:
         except ValueError as e: raise ValueError(f"{path}: models: {e}") from None
         for cell, ov in cells.items():
             ov = dict(ov or {})
-            if "split_counts" in ov: ov.update(counts_to_config(ov.pop("split_counts")))
-            for seed in seeds:
-                d = {**base, **ov, "model_name": model, "seed": seed}
+            cell_seeds = _seeds(ov.pop("seeds")) if "seeds" in ov else seeds
+            nominal = ov.pop("nominal_train_size", None)
+            if "split_counts" in ov:
+                counts = ov.pop("split_counts")
+                nominal = counts.get("train") if nominal is None else nominal
+                ov.update(counts_to_config(counts))
+            for seed in cell_seeds:
+                d = {**base, **ov, "model_name": model, "seed": seed, "cell": cell, "nominal_train_size": nominal}
                 out = runs_dir / name / model_slug(model) / cell
                 d["output_dir"] = str(out / f"seed_{seed}")
-                try: RunConfig.from_dict(copy.deepcopy(d)).validate()
+                try: RunConfig.from_dict({k: v for k, v in copy.deepcopy(d).items() if k not in RUN_LABELS}).validate()
                 except ValueError as e: raise ValueError(f"{path}: cell {cell!r} (model {model}, seed {seed}): {e}") from None
                 jobs.append(dict(model=model, cell=cell, seed=seed, params=d, notebook=str(out / f"seed_{seed}.ipynb")))
     return dict(name=name, path=str(path), runs_dir=str(runs_dir), executor=g.get("executor") or {}, jobs=jobs)

@@ -145,16 +145,26 @@ def load_tokenizer(name:str="smollm2-135m", revision=None):
 from .data import LETTERS
 LETTER_STYLES = ("bare", "space")
 
+def _bare_id(tok, L):
+    "The vocabulary id of the token spelled exactly `L` (the authors' `convert_tokens_to_ids`), or an error."
+    i = tok.convert_tokens_to_ids(L)
+    if i is None or (i == tok.unk_token_id and L != tok.unk_token):
+        raise ValueError(f"{type(tok).__name__} has no token spelled {L!r}; scoring bare letters needs one "
+                         "(try letter_style='space')")
+    return i
+
+def _space_id(tok, L):
+    "The token that follows 'Answer:' when the text is 'Answer: L', or an error when the letter is not one token."
+    head, full = tok.encode("Answer:", add_special_tokens=False), tok.encode(f"Answer: {L}", add_special_tokens=False)
+    if full[:len(head)] != head or len(full) != len(head) + 1:
+        raise ValueError(f"{type(tok).__name__} encodes ' {L}' after 'Answer:' as {len(full) - len(head)} tokens "
+                         f"{full[len(head):]}; scoring needs one token per letter (try letter_style='bare')")
+    return full[-1]
+
 def letter_token_ids(tok, n:int=len(LETTERS), style:str="bare") -> list:
-    "Token id of each of the first `n` choice letters, in `style` ('bare': 'A', 'space': ' A')."
+    "Token id of each of the first `n` choice letters, in `style` ('bare': the token 'A'; 'space': ' A' after 'Answer:')."
     if style not in LETTER_STYLES: raise ValueError(f"letter_style must be one of {LETTER_STYLES}, got {style!r}")
-    ids = []
-    for L in LETTERS[:n]:
-        t = tok.encode(L if style == "bare" else " " + L, add_special_tokens=False)
-        if len(t) != 1:
-            raise ValueError(f"{type(tok).__name__} encodes letter {L!r} ({style}) as {len(t)} tokens {t}; "
-                             f"scoring needs one token per letter (try letter_style={'space' if style == 'bare' else 'bare'!r})")
-        ids.append(t[0])
+    ids = [(_bare_id if style == "bare" else _space_id)(tok, L) for L in LETTERS[:n]]
     if len(set(ids)) != len(ids): raise ValueError(f"letters share token ids: {ids}")
     return ids
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import numpy as np, pandas as pd
 
 # %% auto #0
-__all__ = ['RECORD_MIME', 'CELL_KEYS', 'json_safe', 'environment', 'record_output', 'read_run', 'plot_val_heatmaps',
-           'plot_test_bars', 'run_identity', 'collect_runs', 'runs_long', 'grids_long']
+__all__ = ['RECORD_MIME', 'CELL_KEYS', 'POOL_KEYS', 'json_safe', 'environment', 'record_output', 'read_run', 'plot_val_heatmaps',
+           'plot_test_bars', 'run_identity', 'collect_runs', 'runs_long', 'grids_long', 'check_unpooled',
+           'is_plain_residual', 'main_cell_rows', 'protocol_pairs']
 
 # %% ../nbs/07_report.ipynb #b61144af
 RECORD_MIME = "application/vnd.pas.run+json"
@@ -86,19 +87,31 @@ def plot_test_bars(summary:pd.DataFrame, title:str=""):
     return fig
 
 # %% ../nbs/07_report.ipynb #1b779ba0
-CELL_KEYS = ("model", "mode", "site", "protocol", "icl_k", "catastrophic_test", "target_benchmark", "letter_style",
-             "chat_template", "max_sample_size", "n_train_proportion", "n_val_proportion", "n_test_proportion", "grid")
+CELL_KEYS = ("cell", "model", "mode", "site", "protocol", "icl_k", "catastrophic_test", "target_benchmark",
+             "letter_style", "chat_template", "quantization", "dtype", "sycophancy_target", "max_sample_size",
+             "n_train_proportion", "n_val_proportion", "n_test_proportion", "nominal_train_size", "grid")
+POOL_KEYS = tuple(k for k in CELL_KEYS if k != "cell")  # what must agree between runs that one table cell pools
+
+def _auto_cell(ident:dict) -> str:
+    "A cell name for a run the launcher did not name: its mode and protocol, and a digest of the rest of its identity."
+    import hashlib
+    rest = json.dumps({k: ident[k] for k in POOL_KEYS if k != "model"}, sort_keys=True, default=str)
+    return f"auto:{ident['mode']}:{ident['protocol']}:{hashlib.sha1(rest.encode()).hexdigest()[:8]}"
 
 def run_identity(rec:dict) -> dict:
     "The experiment cell of a run (everything but the seed) and its seed, from the recorded configuration."
-    c = rec["config"]
-    return dict(model=(rec.get("model") or {}).get("model_id") or c["model_name"], mode=rec.get("mode"), site=c["steer_target"],
-                protocol=c["protocol"], icl_k=c["icl_k"], catastrophic_test=c["catastrophic_test"],
-                target_benchmark=c.get("target_benchmark"), letter_style=c.get("letter_style", "bare"),
-                chat_template=c.get("chat_template", False), max_sample_size=c["max_sample_size"],
-                n_train_proportion=c["n_train_proportion"], n_val_proportion=c["n_val_proportion"],
-                n_test_proportion=c["n_test_proportion"],
-                grid=json.dumps([sorted(c["layers_to_try"]), sorted(c["steer_strengths"]), sorted(c["methods"])]), seed=c["seed"])
+    c, m = rec["config"], rec.get("model") or {}
+    ident = dict(model=m.get("model_id") or c["model_name"], mode=rec.get("mode"), site=c["steer_target"],
+                 protocol=c["protocol"], icl_k=c["icl_k"], catastrophic_test=c["catastrophic_test"],
+                 target_benchmark=c.get("target_benchmark"), letter_style=c.get("letter_style", "bare"),
+                 chat_template=c.get("chat_template", False), quantization=c.get("quantization", "none"),
+                 dtype=m.get("dtype") or c.get("dtype"),
+                 sycophancy_target=c.get("sycophancy_target", rec.get("sycophancy_target")),
+                 max_sample_size=c["max_sample_size"], n_train_proportion=c["n_train_proportion"],
+                 n_val_proportion=c["n_val_proportion"], n_test_proportion=c["n_test_proportion"],
+                 nominal_train_size=rec.get("nominal_train_size"),
+                 grid=json.dumps([sorted(c["layers_to_try"]), sorted(c["steer_strengths"]), sorted(c["methods"])]))
+    return dict(cell=rec.get("cell") or _auto_cell(ident), **ident, seed=c["seed"])
 
 def _unfinished_reason(nb):
     "Why an executed notebook (already read) has no usable result, or None."
@@ -152,7 +165,48 @@ def grids_long(runs:list) -> pd.DataFrame:
     for r in runs:
         for b in r["record"]["benchmarks"]:
             g = pd.DataFrame(b["grid"])
-            g = g.assign(**{k: r["identity"][k] for k in ("model", "mode", "seed", "protocol")}, benchmark=b["benchmark"],
-                         unsteered_val=b["baseline"]["val"])
+            g = g.assign(**r["identity"], benchmark=b["benchmark"], unsteered_val=b["baseline"]["val"])
             rows.append(g)
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+
+# %% ../nbs/07_report.ipynb #dd172ce3
+def check_unpooled(long:pd.DataFrame, by=("cell", "model")) -> pd.DataFrame:
+    "`long`, after checking that runs sharing a value of `by` agree on every `POOL_KEYS` value; raises naming the keys."
+    keys = [k for k in POOL_KEYS if k in long.columns and k not in by]
+    for key, g in long.groupby(list(by), dropna=False, sort=False):
+        diff = {k: sorted(g[k].astype(str).unique()) for k in keys if g[k].astype(str).nunique() > 1}
+        if diff:
+            where = dict(zip(by, key if isinstance(key, tuple) else (key,)))
+            raise ValueError(f"{where} would pool runs that differ in {diff}; tabulate them separately "
+                             "(by cell and model)")
+    return long
+
+def is_plain_residual(long:pd.DataFrame) -> pd.Series:
+    "Rows of residual-stream runs without ICL or the catastrophic test: the kind the main tables are made of."
+    return (long["mode"] == "residual") & (long.icl_k == 0) & ~long.catastrophic_test.astype(bool)
+
+def main_cell_rows(long:pd.DataFrame, main_cell:str|None=None) -> pd.DataFrame:
+    "Rows of the main cell: `main_cell` by name, or the only plain residual cell; checked not to pool different runs."
+    if main_cell is None:
+        cells = sorted(long.loc[is_plain_residual(long), "cell"].unique())
+        if len(cells) != 1:
+            raise ValueError(f"{len(cells)} residual cells {cells}: name the main one (main_cell=..., e.g. papermill "
+                             "-p main_cell residual)")
+        main_cell = cells[0]
+    rows = long[long.cell == main_cell]
+    if rows.empty: raise ValueError(f"no runs of cell {main_cell!r}; the runs' cells: {sorted(long.cell.unique())}")
+    return check_unpooled(rows, by=("cell", "model"))
+
+def protocol_pairs(long:pd.DataFrame) -> pd.DataFrame:
+    "Cells run on the same model and seeds that differ only in protocol (reference vs pas): model, both cells, seeds."
+    other = [k for k in POOL_KEYS if k in long.columns and k not in ("protocol", "model")]
+    runs = long.drop_duplicates(["cell", "model", "seed"])
+    rows = []
+    for model, d in runs.groupby("model", sort=False):
+        firsts = d.drop_duplicates("cell").set_index("cell")
+        for rc in firsts.index[firsts.protocol == "reference"]:
+            for pc in firsts.index[firsts.protocol == "pas"]:
+                if all(str(firsts.at[rc, k]) == str(firsts.at[pc, k]) for k in other):
+                    seeds = sorted(set(d.seed[d.cell == rc]) & set(d.seed[d.cell == pc]))
+                    if seeds: rows.append(dict(model=model, reference_cell=rc, pas_cell=pc, seeds=seeds))
+    return pd.DataFrame(rows, columns=["model", "reference_cell", "pas_cell", "seeds"])

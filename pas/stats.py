@@ -11,7 +11,7 @@ from statsmodels.stats.contingency_tables import mcnemar
 
 # %% auto #0
 __all__ = ['MIN_SEEDS', 'CATEGORIES', 'paired_test', 'adjust', 'fmt_cell', 'delta_table', 'mean_ci_table', 'category_of',
-           'category_table', 'control_table', 'mcnemar_flips', 'compare_models']
+           'category_table', 'control_table', 'mcnemar_flips', 'compare_models', 'confound_table', 'seed_mean_ci']
 
 # %% ../nbs/06_stats.ipynb #2e2ec40d
 MIN_SEEDS = 3
@@ -128,3 +128,23 @@ def compare_models(long:pd.DataFrame, model_a:str, model_b:str, what:str="delta"
     B = long[long.model == model_b].assign(b=lambda d: val(d))[[*by, "seed", "b"]]
     if A.empty or B.empty: raise ValueError(f"no rows for model {model_a if A.empty else model_b!r}; models: {sorted(long.model.unique())}")
     return delta_table(A.merge(B, on=[*by, "seed"]), by=by, a="a", b="b", alternative=alternative)
+
+# %% ../nbs/06_stats.ipynb #773206c2
+def confound_table(ref:pd.DataFrame, pas:pd.DataFrame, by=("model", "benchmark")) -> pd.DataFrame:
+    "Reference minus pas, paired by seed, per `by`: the unsteered accuracy, and each method's steering effect Δ."
+    key = [*by, "seed"]
+    u = lambda d: d.drop_duplicates(key)[[*key, "unsteered"]]
+    unst = u(ref).merge(u(pas), on=key, suffixes=("_ref", "_pas")).assign(method="Unsteered", quantity="unsteered")
+    unst = unst.rename(columns={"unsteered_ref": "ref", "unsteered_pas": "pas"})
+    dl = lambda d: d.assign(delta=d.steered - d.unsteered)[[*key, "method", "delta"]]
+    dlt = dl(ref).merge(dl(pas), on=[*key, "method"], suffixes=("_ref", "_pas")).assign(quantity="delta")
+    dlt = dlt.rename(columns={"delta_ref": "ref", "delta_pas": "pas"})
+    both = pd.concat([unst, dlt], ignore_index=True)
+    if both.empty: return pd.DataFrame()
+    return delta_table(both, by=(*by, "quantity", "method"), a="ref", b="pas", alternative="two-sided")
+
+# %% ../nbs/06_stats.ipynb #92e19f87
+def seed_mean_ci(df:pd.DataFrame, value:str, by, seed:str="seed", conf:float=0.95) -> pd.DataFrame:
+    "Per cell of `by`: average `value` within each seed first, then the mean and t interval across seeds (n = seeds)."
+    per_seed = df.groupby([*by, seed], as_index=False)[value].mean()
+    return mean_ci_table(per_seed, value, by=tuple(by), conf=conf)

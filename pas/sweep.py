@@ -8,7 +8,7 @@ import json, os, random, tempfile, time, traceback
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-from .data import load_benchmark, resolve_benchmark, PROTOCOLS, split_sizes, LETTERS
+from .data import load_benchmark, resolve_benchmark, PROTOCOLS, SYCOPHANCY_TARGETS, split_sizes, LETTERS
 from .models import letter_token_ids, LETTER_STYLES
 from .hooks import resolve_site, n_layers
 from .vectors import build_vectors, resolve_method, save_vectors, METHODS, PAPER_NAMES, score_with_activations, read_mode
@@ -19,12 +19,23 @@ __all__ = ['select_best', 'flips', 'pick_exemplars', 'with_icl', 'RunConfig', 'r
            'atomic_write_text', 'write_benchmark']
 
 # %% ../nbs/05_sweep.ipynb #3b381c42
-def select_best(grid:pd.DataFrame, method:str, baseline_accuracy:float|None=None, allow_unsteered:bool=False) -> dict:
-    "The best `(layer, strength)` of `method` on the validation grid, with the documented tie-break."
+def select_best(grid:pd.DataFrame, # validation grid: method, layer, strength, accuracy
+                method:str, # the method to pick for
+                baseline_accuracy:float|None=None, # unsteered validation accuracy
+                allow_unsteered:bool=False, # let "no steering" win when nothing beats it
+                protocol:str="pas", # "pas": gentlest configuration wins ties; "reference": the authors' visiting order
+               ) -> dict:
+    "The best `(layer, strength)` of `method` on the validation grid, with the protocol's tie-break."
+    if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
     g = grid[grid.method == method]
     if g.empty: raise ValueError(f"no configurations of {method} in the grid")
-    g = g.assign(_abs=g.strength.abs()).sort_values(["accuracy", "_abs", "layer", "strength"], ascending=[False, True, True, True])
-    best = g.iloc[0]
+    if protocol == "reference":
+        rank = {s: i for i, s in enumerate(pd.unique(g.strength))}  # strengths in the grid's own order
+        g = g.assign(_l=-g.layer, _s=g.strength.map(rank)).sort_values(["_l", "_s"], kind="stable")
+        best = g.iloc[int(np.argmax(g.accuracy.to_numpy()))]  # first maximum = strict '>' while visiting
+    else:
+        g = g.assign(_abs=g.strength.abs()).sort_values(["accuracy", "_abs", "layer", "strength"], ascending=[False, True, True, True])
+        best = g.iloc[0]
     out = dict(method=method, layer=int(best.layer), strength=float(best.strength), val_accuracy=float(best.accuracy), steered=True)
     if allow_unsteered and baseline_accuracy is not None and best.accuracy <= baseline_accuracy:
         out.update(layer=None, strength=0.0, val_accuracy=float(baseline_accuracy), steered=False)
@@ -41,19 +52,38 @@ def flips(item_ids, base_correct, steered_correct) -> dict:
 def pick_exemplars(pool:pd.DataFrame, k:int, seed:int, protocol:str="pas") -> pd.DataFrame:
     "`k` exemplars from `pool` (fewer when the pool is smaller)."
     if k <= 0 or pool.empty: return pool.iloc[:0]
-    rng = random.Random(0 if protocol == "reference" else seed)
+    if protocol == "reference": return pool.sample(n=min(k, len(pool)), random_state=0)
+    rng = random.Random(seed)
     idx = sorted(rng.sample(range(len(pool)), min(k, len(pool))))
     return pool.iloc[idx]
 
-def with_icl(df:pd.DataFrame, exemplars:pd.DataFrame, tok=None, max_tokens:int|None=None) -> pd.DataFrame:
+def _reference_prefix(shots, shot_lens, n_prompt, max_tokens):
+    "The authors' budget: exemplars in order while they fit in `max_tokens - n_prompt - 8`, stopping at the first misfit."
+    if not max_tokens or max_tokens <= 0: return "".join(shots)
+    budget, used, keep = max_tokens - n_prompt - 8, 0, []
+    for s, n in zip(shots, shot_lens):
+        if used + n > budget: break
+        keep.append(s); used += n
+    return "".join(keep)
+
+def with_icl(df:pd.DataFrame, # items whose prompts get the exemplars
+             exemplars:pd.DataFrame, # items with `full_prompt` and `correct_letter`
+             tok=None, # tokenizer that measures lengths (None: no limit)
+             max_tokens:int|None=None, # context budget in tokens (None: no limit)
+             protocol:str="pas", # exemplar text and budget rule (see above)
+            ) -> pd.DataFrame:
     "Copy of `df` whose `full_prompt` is preceded by the exemplars (those that fit in `max_tokens`)."
-    shots = [f"{p} {l}\n\n" for p, l in zip(exemplars.full_prompt, exemplars.correct_letter)]
+    sep = "" if protocol == "reference" else " "
+    shots = [f"{p}{sep}{l}\n\n" for p, l in zip(exemplars.full_prompt, exemplars.correct_letter)]
     out = df.copy()
-    fit = tok is not None and max_tokens
+    fit = tok is not None and bool(max_tokens)
     shot_lens = [len(tok(s)["input_ids"]) for s in shots] if fit else []
     prompt_lens = [len(ids) for ids in tok(df.full_prompt.tolist())["input_ids"]] if fit else [0] * len(df)
     prompts = []
     for p, n_p in zip(df.full_prompt, prompt_lens):
+        if protocol == "reference":
+            prompts.append((_reference_prefix(shots, shot_lens, n_p, max_tokens) if fit else "".join(shots)) + p)
+            continue
         k = len(shots)
         if fit:
             while k and n_p + sum(shot_lens[:k]) > max_tokens: k -= 1
@@ -82,6 +112,7 @@ class RunConfig:
     catastrophic_test: bool = False
     target_benchmark: str|None = None
     protocol: str = "pas"
+    sycophancy_target: str = "matching"
     data_dir: str|None = None
     engine: str = "fast"
     letter_style: str = "bare"
@@ -117,6 +148,8 @@ class RunConfig:
         try: split_sizes(1, self.max_sample_size, self.n_train_proportion, self.n_val_proportion, self.n_test_proportion)
         except ValueError as e: bad("n_*_proportion / max_sample_size", str(e))
         if self.protocol not in PROTOCOLS: bad("protocol", f"{self.protocol!r}; allowed: {', '.join(PROTOCOLS)}")
+        if self.sycophancy_target not in SYCOPHANCY_TARGETS:
+            bad("sycophancy_target", f"{self.sycophancy_target!r}; allowed: {', '.join(SYCOPHANCY_TARGETS)}")
         if self.engine not in ENGINES: bad("engine", f"{self.engine!r}; allowed: {', '.join(ENGINES)}")
         if self.letter_style not in LETTER_STYLES: bad("letter_style", f"{self.letter_style!r}; allowed: {', '.join(LETTER_STYLES)}")
         if self.quantization not in ("none", "4bit", "8bit"): bad("quantization", f"{self.quantization!r}; allowed: none, 4bit, 8bit")
@@ -146,7 +179,7 @@ def run_benchmark(model, tok, name:str, cfg:RunConfig, *, progress:bool=True, lo
     t = {}; t0 = time.time()
     kw = dict(seed=cfg.seed, max_sample_size=cfg.max_sample_size, train_prop=cfg.n_train_proportion,
               val_prop=cfg.n_val_proportion, test_prop=cfg.n_test_proportion, protocol=cfg.protocol,
-              data_dir=cfg.data_dir, allow_partial=cfg.allow_partial)
+              data_dir=cfg.data_dir, allow_partial=cfg.allow_partial, sycophancy_target=cfg.sycophancy_target)
     train, val, test = load_benchmark(name, **kw)
     test_name = name
     if cfg.catastrophic_test:
@@ -159,21 +192,25 @@ def run_benchmark(model, tok, name:str, cfg:RunConfig, *, progress:bool=True, lo
     cap = dict(layers=sorted(set(cfg.layers_to_try)), site=cfg.steer_target, read=read_mode(cfg.steer_target, cfg.protocol),
                token=cfg.token, letter_style=cfg.letter_style, chat=cfg.chat_template, batch_size=cfg.batch_size)
     tr_scores, tr_acts = score_with_activations(model, tok, train, **cap)
-    icl = None
+    known = dict(zip(train.full_prompt, tr_acts))
+    icl, vec_train = None, train
     if cfg.icl_k > 0:
         pool = train[~tr_scores.is_correct.to_numpy()]
         ex = pick_exemplars(pool, cfg.icl_k, cfg.seed, cfg.protocol)
-        maxlen = getattr(model.config, "max_position_embeddings", None)
-        train, val, test = (with_icl(d, ex, tok, maxlen) for d in (train, val, test))
+        ref = cfg.protocol == "reference"  # the authors: the tokenizer's limit; vectors read from the prompts without exemplars
+        maxlen = getattr(tok, "model_max_length", None) if ref else getattr(model.config, "max_position_embeddings", None)
+        train, val, test = (with_icl(d, ex, tok, maxlen, cfg.protocol) for d in (train, val, test))
         tr_scores, tr_acts = score_with_activations(model, tok, train, **cap)
+        known.update(zip(train.full_prompt, tr_acts))
+        if not ref: vec_train = train
         icl = dict(k=cfg.icl_k, pool=len(pool), exemplars=ex.item_id.tolist())
     t["train_scoring_s"] = time.time() - t1
     t1 = time.time()
     info = dict(model=getattr(model, "pas_meta", {}).get("model_id"), seed=cfg.seed, benchmark=name, train_size=len(train))
-    sv = build_vectors(model, tok, train, tr_scores.pred.to_numpy(), methods=cfg.methods, layers=cfg.layers_to_try,
+    sv = build_vectors(model, tok, vec_train, tr_scores.pred.to_numpy(), methods=cfg.methods, layers=cfg.layers_to_try,
                        site=cfg.steer_target, protocol=cfg.protocol, token=cfg.token, batch_size=cfg.batch_size,
                        chat=cfg.chat_template, info=info, on_empty="record",
-                       known=dict(zip(train.full_prompt, tr_acts)))
+                       known=known)
     if cfg.random_control and "BAS_full_mcq" in sv.vectors:
         from pas.vectors import add_random_control
         add_random_control(sv, "BAS_full_mcq", cfg.seed)
@@ -186,7 +223,7 @@ def run_benchmark(model, tok, name:str, cfg:RunConfig, *, progress:bool=True, lo
     val_res = sweep(model, tok, val, sv, layers=cfg.layers_to_try, strengths=cfg.steer_strengths, methods=methods, **ekw)
     t["val_sweep_s"] = time.time() - t1
     grid = val_res.grid
-    best = {m: select_best(grid, m, val_res.baseline_accuracy, cfg.allow_unsteered) for m in methods}
+    best = {m: select_best(grid, m, val_res.baseline_accuracy, cfg.allow_unsteered, cfg.protocol) for m in methods}
     steered = [m for m in methods if best[m]["steered"]]
     t1 = time.time()
     test_res = run_configs(model, tok, test, sv, [(m, best[m]["layer"], best[m]["strength"]) for m in steered],
