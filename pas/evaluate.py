@@ -484,7 +484,7 @@ def disagreement(a:SweepResult, b:SweepResult, margin:float=0.05) -> dict:
     fin = np.isfinite(a.logits) & np.isfinite(b.logits)
     acc = lambda r: (r.preds == r.correct[None]).mean(1)
     return dict(equal_predictions=float(same.mean()), clear_disagreements=int((~same & clear).sum()),
-                max_logit_gap=float(np.abs(np.where(fin, a.logits - b.logits, 0)).max()),
+                max_logit_gap=float(np.abs(np.where(fin, a.logits, 0) - np.where(fin, b.logits, 0)).max()),
                 max_accuracy_gap=float(np.abs(acc(a) - acc(b)).max()), n=int(same.size))
 
 def noise_check(model, tok, df, vectors, configs, *, site:str="residual", batch_size:int=16, other_batch_size:int=5,
