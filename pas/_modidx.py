@@ -80,6 +80,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'pas.evaluate._vec': ('evaluate.html#_vec', 'pas/evaluate.py'),
                               'pas.evaluate._widen': ('evaluate.html#_widen', 'pas/evaluate.py'),
                               'pas.evaluate.attn_implementation': ('evaluate.html#attn_implementation', 'pas/evaluate.py'),
+                              'pas.evaluate.bind_prefix': ('evaluate.html#bind_prefix', 'pas/evaluate.py'),
                               'pas.evaluate.check_fast': ('evaluate.html#check_fast', 'pas/evaluate.py'),
                               'pas.evaluate.compare_engines': ('evaluate.html#compare_engines', 'pas/evaluate.py'),
                               'pas.evaluate.disagreement': ('evaluate.html#disagreement', 'pas/evaluate.py'),

@@ -15,8 +15,9 @@ from .models import encode, letter_token_ids
 
 # %% auto #0
 __all__ = ['ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'model_inputs', 'letter_logits', 'prediction_table', 'score',
-           'PrefixKV', 'prefix_attention', 'attn_implementation', 'FastParts', 'fast_parts', 'FastItems', 'check_fast',
-           'SweepResult', 'run_configs', 'sweep', 'scaled_layers', 'compare_engines', 'disagreement', 'noise_check']
+           'PrefixKV', 'bind_prefix', 'prefix_attention', 'attn_implementation', 'FastParts', 'fast_parts', 'FastItems',
+           'check_fast', 'SweepResult', 'run_configs', 'sweep', 'scaled_layers', 'compare_engines', 'disagreement',
+           'noise_check']
 
 # %% ../nbs/04_evaluate.ipynb #d9b3d409
 def _dev(model): return next(model.parameters()).device
@@ -86,12 +87,18 @@ def _additive(mask, dtype=torch.float32):
     if mask.dtype == torch.bool: return torch.zeros(mask.shape, dtype=dtype, device=mask.device).masked_fill(~mask, float("-inf"))
     return mask.to(dtype)
 
-_ACTIVE = []  # the PrefixKV of the rows being run (blocks need not pass extra arguments down to their attention)
+@contextmanager
+def bind_prefix(modules, prefix):
+    "Within the block, attention `modules` see `prefix` (blocks need not pass extra arguments down to their attention)."
+    for m in modules: m.__dict__["_pas_prefix"] = prefix
+    try: yield
+    finally:
+        for m in modules: m.__dict__.pop("_pas_prefix", None)
 
 def prefix_attention(module, query, key, value, attention_mask=None, scaling=None, dropout=0.0, softcap=None,
                      sliding_window=None, pas_prefix:PrefixKV|None=None, s_aux=None, **kwargs):
     "Attention of C queries per item (one per configuration) to their item's shared prefix plus their own key only."
-    pas_prefix = pas_prefix or _ACTIVE[-1]
+    pas_prefix = pas_prefix or module.__dict__["_pas_prefix"]
     if pas_prefix.record:  # the last token's own step: its keys are the prefix's plus its own; keep the prefix's
         K, V = pas_prefix.kv[module.layer_idx] = key[:, :, :-1], value[:, :, :-1]
         key, value = key[:, :, -1:], value[:, :, -1:]
@@ -183,6 +190,7 @@ class FastParts:
             if not any(getattr(m, "layer_idx", None) == l for m in b.modules()):
                 raise NotImplementedError(f"the fast engine cannot run {mt!r}: block {l} has no attention module with "
                                           f"layer_idx {l}; use engine='naive'")
+        self.attn = [m for b in self.blocks for m in b.modules() if getattr(m, "layer_idx", None) is not None]
         self.head = model.get_output_embeddings()
         if self.head is None or not hasattr(self.head, "weight"):
             raise NotImplementedError(f"the fast engine cannot run {mt!r}: no output embedding layer; use engine='naive'")
@@ -240,12 +248,9 @@ class FastItems:
         # the step runs through prefix_attention in record mode: it sees the keys and values exactly as the attention
         # function does (after rotary, after latent expansion), whatever the cache stores
         self.prefix = PrefixKV(record=True)
-        _ACTIVE.append(self.prefix)
-        try:
-            with attn_implementation(model, "pas_prefix"), \
-                 hooks(*[(lambda l=l: parts.blocks[l].register_forward_pre_hook(rec(l), with_kwargs=True)) for l in range(len(parts.blocks))]):
-                out = model(**last, **{_CACHE_KW: cache}, use_cache=True, logits_to_keep=1)
-        finally: _ACTIVE.pop()
+        with bind_prefix(parts.attn, self.prefix), attn_implementation(model, "pas_prefix"), \
+             hooks(*[(lambda l=l: parts.blocks[l].register_forward_pre_hook(rec(l), with_kwargs=True)) for l in range(len(parts.blocks))]):
+            out = model(**last, **{_CACHE_KW: cache}, use_cache=True, logits_to_keep=1)
         self.prefix.record = False
         missing = [l for l in range(len(parts.blocks)) if l not in self.prefix.kv]
         if missing: raise NotImplementedError(f"the fast engine cannot run {arch_family(model)!r}: the attention of block "
@@ -262,8 +267,7 @@ class FastItems:
     def run_blocks(self, model, h, start, stop):
         "Run rows `h` `[B, C, D]` (C configurations per item, all at the last position) through blocks `start..stop-1`."
         blocks, C = fast_parts(model).blocks, h.shape[1]
-        _ACTIVE.append(self.prefix)
-        try:
+        with bind_prefix(fast_parts(model).attn, self.prefix):
             for l in range(start, stop):
                 args, kw = self.calls[l]
                 sig = inspect.signature(blocks[l].forward)
@@ -273,7 +277,6 @@ class FastItems:
                 kw = {k: (None if k in _CACHE_ARGS[:4] or isinstance(v, Cache) else False if k in _CACHE_ARGS[4:] else
                           v if "mask" in k or "alibi" in k else _widen(v, C)) for k, v in kw.items()}
                 h = _hidden(blocks[l](h, **kw))
-        finally: _ACTIVE.pop()
         return h
 
 def _add_rows(module, deltas):
