@@ -10,10 +10,13 @@ from .data import load_benchmark, find_data_dir
 from .models import load_model, load_tokenizer
 from .hooks import n_layers
 from .vectors import build_vectors, METHODS
-from .evaluate import (score, letter_logits, sweep, run_configs, compare_engines, scaled_layers, PAPER_STRENGTHS)
+from .hooks import steer
+from .evaluate import (score, letter_logits, sweep, run_configs, compare_engines, scaled_layers, PAPER_STRENGTHS,
+                          disagreement, model_inputs)
+from .models import encode
 
 # %% auto #0
-__all__ = ['RANDOM_MODELS', 'random_model', 'run_bench', 'main']
+__all__ = ['RANDOM_MODELS', 'random_model', 'run_bench', 'run_pipeline', 'main']
 
 # %% ../nbs/09_bench.ipynb #c9995d15
 RANDOM_MODELS = {  # shapes of real models, for random-weight timing where weights cannot be downloaded
@@ -21,7 +24,7 @@ RANDOM_MODELS = {  # shapes of real models, for random-weight timing where weigh
                          num_key_value_heads=8, vocab_size=128256, max_position_embeddings=8192, rope_theta=500000.0),
 }
 
-def random_model(name:str, device:str, dtype):
+def random_model(name:str, device:str, dtype, quantization:str="none"):
     "A model of a real architecture's shape with random weights (the arithmetic is the same as the real model's)."
     from transformers import LlamaConfig, AutoModelForCausalLM
     cfg = LlamaConfig(**RANDOM_MODELS[name], tie_word_embeddings=False)
@@ -30,7 +33,16 @@ def random_model(name:str, device:str, dtype):
     with torch.no_grad():
         for p in m.parameters():
             if p.dim() >= 2: p.normal_(0, 0.02)
-    m.eval(); m.pas_meta = dict(model_id=f"random:{name}", revision=None, dtype=str(dtype), device=device)
+    if quantization == "4bit":  # random weights quantized as a real checkpoint would be (bitsandbytes NF4, GPU only)
+        import tempfile
+        from transformers import BitsAndBytesConfig
+        with tempfile.TemporaryDirectory() as d:
+            m.save_pretrained(d); del m; torch.cuda.empty_cache()
+            q = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_compute_dtype=dtype)
+            m = AutoModelForCausalLM.from_pretrained(d, quantization_config=q, dtype=dtype, device_map={"": device},
+                                                     attn_implementation="sdpa")
+    m.eval(); m.pas_meta = dict(model_id=f"random:{name}" + ("-4bit" if quantization == "4bit" else ""), revision=None,
+                                dtype=str(dtype), device=device)
     return m
 
 def _peak_mb():
@@ -45,15 +57,16 @@ def _timed(f, dev):
 
 def run_bench(model="smollm2-135m", benchmark="Religion", items=40, train_items=80, naive_configs=6, layers=None,
               strengths=PAPER_STRENGTHS, methods=METHODS, site="residual", data_dir=None, device=None, dtype=None,
-              batch_size=None, max_rows=2048, naive_batch_size=16, seed=0, random_weights=None, log=print) -> dict:
+              batch_size=None, max_rows=2048, naive_batch_size=16, seed=0, random_weights=None, quantization="none",
+              log=print) -> dict:
     "Time the fast sweep over the whole grid and the naive engine on a sample; return the summary dict."
     t_load = time.perf_counter()
     if random_weights:
         dev = device or ("cuda" if torch.cuda.is_available() else "cpu")
         dt = getattr(torch, dtype) if isinstance(dtype, str) else (dtype or (torch.bfloat16 if dev != "cpu" else torch.float32))
-        m, tok = random_model(random_weights, dev, dt), load_tokenizer()
+        m, tok = random_model(random_weights, dev, dt, quantization), load_tokenizer()
     else:
-        m, tok = load_model(model, device=device, dtype=dtype)
+        m, tok = load_model(model, device=device, dtype=dtype, quantization=quantization)
     dev = next(m.parameters()).device
     load_s = time.perf_counter() - t_load
     N = n_layers(m)
@@ -86,11 +99,17 @@ def run_bench(model="smollm2-135m", benchmark="Religion", items=40, train_items=
     sub = type(fast)(naive.configs, fast.item_ids, fast.correct, fast_sample, fast.base_logits)
     cmp = compare_engines(sub, naive)
     naive_per = naive_s / len(sample)
+    half = {}
+    if next(m.parameters()).dtype in (torch.bfloat16, torch.float16):  # the oracle's own noise, side by side
+        nb2 = max(1, naive_batch_size // 3)
+        naive2 = run_configs(m, tok, va, sv, sample, site=site, engine="naive", batch_size=nb2, progress=False)
+        for name, (a, b) in {"fast_vs_naive": (sub, naive), f"naive_vs_naive_b{nb2}": (naive2, naive)}.items():
+            half.update({f"{name}_{k}": v for k, v in disagreement(a, b).items() if k != "n"})
     res = dict(items=len(va), configs=len(configs), layers=len(layers), strengths=len(strengths), methods=len(sv.methods),
                mean_prompt_tokens=round(float(np.mean(ntok)), 1), naive_s_per_config=naive_per,
                naive_scaled_s=naive_per * len(configs), fast_total_s=fast_s, unsteered_s=unsteered_s,
                speedup=naive_per * len(configs) / fast_s, sweep_over_unsteered=fast_s / unsteered_s,
-               agreement=cmp["agreement"], agreement_ties_excused=cmp["agreement_ties_excused"],
+               agreement=cmp["agreement"], agreement_ties_excused=cmp["agreement_ties_excused"], **half,
                max_logit_diff=cmp["max_logit_diff"], naive_sample_configs=len(sample),
                vector_all_layers_s=vec_all_s, vector_per_layer_s=vec_per_layer_s, vector_speedup=vec_per_layer_s / vec_all_s,
                peak_rss_mb=_peak_mb(), load_s=load_s, model=m.pas_meta.get("model_id"), benchmark=benchmark, site=site,
@@ -99,6 +118,89 @@ def run_bench(model="smollm2-135m", benchmark="Religion", items=40, train_items=
     if str(dev).startswith("cuda"):
         res.update(gpu=torch.cuda.get_device_name(dev), peak_gpu_mb=torch.cuda.max_memory_allocated(dev) / 2**20)
     return res
+
+def _load(model, random_weights, device, dtype, quantization):
+    if random_weights:
+        dev = device or ("cuda" if torch.cuda.is_available() else "cpu")
+        dt = getattr(torch, dtype) if isinstance(dtype, str) else (dtype or (torch.bfloat16 if dev != "cpu" else torch.float32))
+        return random_model(random_weights, dev, dt, quantization), load_tokenizer()
+    return load_model(model, device=device, dtype=dtype, quantization=quantization)
+
+def _peak(dev):
+    "Peak memory so far: GPU memory on CUDA (then reset), resident set size on CPU, in MB."
+    if str(dev).startswith("cuda"):
+        r = torch.cuda.max_memory_allocated(dev) / 2**20; torch.cuda.reset_peak_memory_stats(dev); return r
+    return _peak_mb()
+
+@torch.no_grad()
+def _batch1(m, tok, texts, dev, steering=None, hidden=False):
+    "Mean seconds of one batch-1 full forward pass (logits at every position, as a plain `model(...)` call gives)."
+    def one():
+        for t in texts:
+            enc = encode(tok, [t], device=dev)
+            if steering is None: m(**model_inputs(m, enc), output_hidden_states=hidden)
+            else:
+                with steer(m, *steering): m(**model_inputs(m, enc))
+    return _timed(one, dev)[1] / len(texts)
+
+def run_pipeline(model="smollm2-135m", benchmark="Religion", max_sample_size=1000, layers=None, strengths=PAPER_STRENGTHS,
+                 methods=METHODS, site="residual", data_dir=None, device=None, dtype=None, batch_size=16, sample=6,
+                 seed=0, random_weights=None, quantization="none", log=print) -> dict:
+    "One benchmark end to end with `pas.sweep.run_benchmark`, against the authors' algorithm timed on samples in the same run."
+    from pas.sweep import RunConfig, run_benchmark
+    m, tok = _load(model, random_weights, device, dtype, quantization)
+    dev = next(m.parameters()).device
+    N = n_layers(m)
+    layers = list(layers or scaled_layers(N))
+    data_dir = data_dir or find_data_dir()
+    cfg = RunConfig(seed=seed, max_sample_size=max_sample_size, benchmarks=[benchmark], layers_to_try=layers,
+                    steer_strengths=list(strengths), methods=list(methods), steer_target=site, data_dir=str(data_dir),
+                    batch_size=batch_size).validate(N)
+    tr, va, te = load_benchmark(benchmark, seed=seed, max_sample_size=max_sample_size, data_dir=data_dir)
+    log(f"{m.pas_meta.get('model_id')} on {dev}: {benchmark} {len(tr)}/{len(va)}/{len(te)} items, grid {len(layers)} layers × "
+        f"{len(strengths)} strengths × {len(methods)} methods")
+    _peak(dev)
+    # peak memory of a one-configuration grid, then of the whole run: the grid's size must not raise it
+    sweep(m, tok, va.iloc[:batch_size], {"v": {L: torch.zeros(m.get_input_embeddings().weight.shape[1]) for L in layers}},
+          layers=layers[:1], strengths=[1.0], methods=["v"], site=site, progress=False)
+    peak_small = _peak(dev)
+    res, total_s = _timed(lambda: run_benchmark(m, tok, benchmark, cfg, progress=False, log=lambda *a: None), dev)
+    peak_run = _peak(dev)
+    t = res["record"]["timings"]
+    ours = dict(train=t["train_scoring_s"], vectors=t["vectors_s"], grid=t["val_sweep_s"], test=t["test_s"])
+    log("ours: " + ", ".join(f"{k} {v:.1f}s" for k, v in ours.items()))
+    # the authors' algorithm: batch-1 forward passes; vectors per (method, layer); every configuration and the test
+    # split as full forward passes. Per-pass times are sampled here; counts come from this run.
+    rng = random.Random(seed)
+    pick = lambda xs: rng.sample(list(xs), min(sample, len(xs)))
+    sv, best = res["vectors"], res["best"]
+    n_vec = {me: sz["n_pos"] + sz["n_neg"] for me, sz in sv.sizes.items() if not me.startswith("random")}
+    ipas = [f"{q} {c}" for q, c in zip(tr.question, tr.correct_choice)]  # iPAS texts: question + one choice
+    t_prompt = _batch1(m, tok, pick(tr.full_prompt), dev)
+    t_prompt_h = _batch1(m, tok, pick(tr.full_prompt), dev, hidden=True)
+    t_ipas_h = _batch1(m, tok, pick(ipas), dev, hidden=True)
+    cfgs = [(me, L, s) for me in sv.methods for L in layers for s in strengths]
+    me, L, s = rng.choice(cfgs)
+    t_steer = _batch1(m, tok, pick(va.full_prompt), dev, steering=(L, site, s * sv.get(me, L).to(dev)))
+    authors = dict(train=len(tr) * t_prompt,
+                   vectors=len(layers) * sum(n * (t_prompt_h if me == "BAS_full_mcq" else t_ipas_h) for me, n in n_vec.items()),
+                   grid=len(cfgs) * len(va) * t_steer,
+                   test=len(te) * (t_prompt + sum(b["steered"] for b in best.values()) * t_steer))
+    out = dict(whole_run_speedup=sum(authors.values()) / sum(ours.values()), ours_total_s=sum(ours.values()),
+               authors_total_s=sum(authors.values()), run_benchmark_total_s=total_s,
+               **{f"ours_{k}_s": v for k, v in ours.items()}, **{f"authors_{k}_s": v for k, v in authors.items()},
+               **{f"speedup_{k}": authors[k] / ours[k] for k in ours},
+               authors_s_per_forward=dict(prompt=t_prompt, prompt_hidden=t_prompt_h, ipas_hidden=t_ipas_h, steered=t_steer),
+               authors_forwards=dict(train=len(tr), vectors=len(layers) * sum(n_vec.values()), grid=len(cfgs) * len(va),
+                                     test=len(te) * (1 + sum(b["steered"] for b in best.values()))),
+               split=dict(train=len(tr), val=len(va), test=len(te)), configs=len(cfgs), layers=len(layers),
+               strengths=len(strengths), methods=len(sv.methods), sample=sample,
+               peak_mb_one_config_grid=peak_small, peak_mb_whole_run=peak_run,
+               model=m.pas_meta.get("model_id"), benchmark=benchmark, site=site, device=str(dev),
+               dtype=str(next(m.parameters()).dtype).replace("torch.", ""), threads=torch.get_num_threads(),
+               load_avg=os.getloadavg()[0], torch=torch.__version__)
+    if str(dev).startswith("cuda"): out["gpu"] = torch.cuda.get_device_name(dev)
+    return out
 
 def main(argv=None):
     p = argparse.ArgumentParser(prog="python -m pas.bench", description="Fast prefix-cache sweep vs the naive one-forward-per-configuration oracle.")
@@ -116,12 +218,26 @@ def main(argv=None):
     p.add_argument("--max-rows", type=int, default=2048, help="one-token rows per fast pass")
     p.add_argument("--naive-batch-size", type=int, default=16)
     p.add_argument("--threads", type=int, default=None, help="torch CPU threads")
+    p.add_argument("--quantization", default="none", choices=["none", "4bit", "8bit"], help="bitsandbytes weights (GPU)")
+    p.add_argument("--pipeline", action="store_true", help="time one whole benchmark run (train scoring, vectors, grid, test) "
+                   "against the authors' algorithm instead of the grid alone")
+    p.add_argument("--max-sample-size", type=int, default=1000, help="--pipeline: items split 60/20/20 (default 1000)")
+    p.add_argument("--sample", type=int, default=6, help="--pipeline: batch-1 passes timed per kind for the authors' algorithm")
     a = p.parse_args(argv)
     if a.naive_configs < 1: p.error("--naive-configs must be at least 1")
     if a.threads: torch.set_num_threads(a.threads)
     log = (lambda *x, **k: None) if a.json else (lambda *x, **k: print(*x, **k, file=sys.stderr, flush=True))
+    if a.pipeline:
+        res = run_pipeline(a.model, a.benchmark, a.max_sample_size, a.layers, a.strengths, METHODS, a.site, a.data_dir,
+                           a.device, a.dtype, a.batch_size or 16, a.sample, random_weights=a.random_weights,
+                           quantization=a.quantization, log=log)
+        if not a.json:
+            for k, v in res.items(): print(f"{k:24s} {v:.4g}" if isinstance(v, float) else f"{k:24s} {v}", file=sys.stderr)
+        print(json.dumps(res), flush=True)
+        return res
     res = run_bench(a.model, a.benchmark, a.items, a.train_items, a.naive_configs, a.layers, a.strengths, METHODS, a.site,
-                    a.data_dir, a.device, a.dtype, a.batch_size, a.max_rows, a.naive_batch_size, random_weights=a.random_weights, log=log)
+                    a.data_dir, a.device, a.dtype, a.batch_size, a.max_rows, a.naive_batch_size, random_weights=a.random_weights,
+                    quantization=a.quantization, log=log)
     if not a.json:
         for k, v in res.items(): print(f"{k:24s} {v:.4g}" if isinstance(v, float) else f"{k:24s} {v}", file=sys.stderr)
     print(json.dumps(res), flush=True)

@@ -4,22 +4,31 @@
 
 # %% ../nbs/04_evaluate.ipynb #9ced26d8
 from __future__ import annotations
-import itertools, math, time
+import inspect, itertools, math, time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 import numpy as np, pandas as pd, torch
 from tqdm.auto import tqdm
 from .data import LETTERS
-from .hooks import get_blocks, arch_family, site_module, add_at_last, hooks, resolve_site, n_layers, _hidden, steer
+from .hooks import get_blocks, arch_family, site_module, hooks, resolve_site, n_layers, model_sites, steer
 from .models import encode, letter_token_ids
 
 # %% auto #0
-__all__ = ['ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'letter_logits', 'prediction_table', 'score', 'PrefixKV',
-           'prefix_attention', 'attn_implementation', 'SweepResult', 'run_configs', 'sweep', 'scaled_layers',
-           'compare_engines']
+__all__ = ['ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'model_inputs', 'letter_logits', 'prediction_table', 'score',
+           'PrefixKV', 'bind_prefix', 'prefix_attention', 'attn_implementation', 'FastParts', 'fast_parts', 'FastItems',
+           'check_fast', 'SweepResult', 'run_configs', 'sweep', 'scaled_layers', 'compare_engines', 'disagreement',
+           'noise_check']
 
 # %% ../nbs/04_evaluate.ipynb #d9b3d409
 def _dev(model): return next(model.parameters()).device
+
+def _accepts(fn, name):
+    ps = inspect.signature(fn).parameters
+    return name in ps
+
+def model_inputs(model, enc:dict) -> dict:
+    "`enc` without the keys the model's forward does not take (e.g. `position_ids` for ALiBi models)."
+    return {k: v for k, v in enc.items() if k in ("input_ids", "attention_mask") or _accepts(model.forward, k)}
 
 def _letter_setup(tok, df, letter_style):
     k = int(df.num_choices.max())
@@ -47,7 +56,7 @@ def letter_logits(model, tok, df:pd.DataFrame, *, letter_style:str="bare", chat:
         for s in (tqdm(it, desc="scoring", leave=False) if progress else it):
             idx = order[s:s + batch_size]
             enc = encode(tok, [prompts[i] for i in idx], chat=chat, device=_dev(model))
-            lg = model(**enc, use_cache=False, logits_to_keep=1).logits[:, -1]
+            lg = model(**model_inputs(model, enc), use_cache=False, logits_to_keep=1).logits[:, -1]
             out[torch.as_tensor(idx)] = lg[:, ids.to(lg.device)].float().cpu()
     return _mask(out, valid).numpy()
 
@@ -64,120 +73,272 @@ def score(model, tok, df:pd.DataFrame, **kw) -> pd.DataFrame:
     return prediction_table(df.item_id, letter_logits(model, tok, df, **kw), df.correct_letter)
 
 # %% ../nbs/04_evaluate.ipynb #a8ebd8bb
-from transformers import AttentionInterface
+from transformers import AttentionInterface, DynamicCache
+from transformers.cache_utils import Cache
+from transformers.masking_utils import AttentionMaskInterface, eager_mask
 
 class PrefixKV:
-    "Per-layer prefix keys/values `[B, Hkv, P, d]` shared by the C configuration rows of each item, and the prefix padding mask `[B, P]`."
-    def __init__(self, kv:dict, mask:torch.Tensor): self.kv, self.mask = kv, mask
+    "Per-layer prefix keys/values `[B, Hkv, P, d]` shared by the C configuration rows of each of the B items; `record`: fill them."
+    def __init__(self, kv:dict|None=None, record:bool=False): self.kv, self.record = ({} if kv is None else kv), record
+
+def _additive(mask, dtype=torch.float32):
+    "An attention mask as float additive bias (0 keep, -inf drop); None stays None."
+    if mask is None: return None
+    if mask.dtype == torch.bool: return torch.zeros(mask.shape, dtype=dtype, device=mask.device).masked_fill(~mask, float("-inf"))
+    return mask.to(dtype)
+
+@contextmanager
+def bind_prefix(modules, prefix):
+    "Within the block, attention `modules` see `prefix` (blocks need not pass extra arguments down to their attention)."
+    for m in modules: m.__dict__["_pas_prefix"] = prefix
+    try: yield
+    finally:
+        for m in modules: m.__dict__.pop("_pas_prefix", None)
 
 def prefix_attention(module, query, key, value, attention_mask=None, scaling=None, dropout=0.0, softcap=None,
-                     sliding_window=None, pas_prefix:PrefixKV|None=None, **kwargs):
-    "Attention of one-token queries (rows = items × configurations) to their item's shared prefix plus their own key/value."
-    K, V = pas_prefix.kv[module.layer_idx]
+                     sliding_window=None, pas_prefix:PrefixKV|None=None, s_aux=None, **kwargs):
+    "Attention of C queries per item (one per configuration) to their item's shared prefix plus their own key only."
+    pas_prefix = pas_prefix or module.__dict__["_pas_prefix"]
+    if pas_prefix.record:  # the last token's own step: its keys are the prefix's plus its own; keep the prefix's
+        K, V = pas_prefix.kv[module.layer_idx] = key[:, :, :-1], value[:, :, :-1]
+        key, value = key[:, :, -1:], value[:, :, -1:]
+    else: K, V = pas_prefix.kv[module.layer_idx]
     B, Hkv, P, d = K.shape
-    R, H, q_len, _ = query.shape
-    if q_len != 1 or R % B: raise RuntimeError(f"prefix attention expects one-token rows in multiples of {B}, got {tuple(query.shape)}")
-    C, G = R // B, H // Hkv
+    B_, H, C, _ = query.shape
+    if B_ != B: raise RuntimeError(f"prefix attention expects {B} items, got queries of shape {tuple(query.shape)}")
+    G = H // Hkv
     scaling = d ** -0.5 if scaling is None else scaling
-    q = query.reshape(B, C, Hkv, G, d).transpose(1, 2)                      # [B, Hkv, C, G, d]
-    k_own = key.reshape(B, C, Hkv, 1, d).transpose(1, 2)                    # [B, Hkv, C, 1, d]
-    v_own = value.reshape(B, C, Hkv, 1, d).transpose(1, 2)
-    s_pre = torch.matmul(q.reshape(B, Hkv, C * G, d), K.transpose(-1, -2))  # [B, Hkv, C*G, P]
-    s_own = (q * k_own).sum(-1).reshape(B, Hkv, C * G, 1)
-    s = torch.cat([s_pre, s_own], -1).float() * scaling
+    q = query.float().reshape(B, Hkv, G * C, d)                          # head h = kv head h // G, as in repeat_kv
+    s_pre = torch.matmul(q, K.float().transpose(-1, -2)).reshape(B, Hkv, G, C, P)
+    s_own = (query.float().reshape(B, Hkv, G, C, d) * key.float()[:, :, None]).sum(-1, keepdim=True)
+    s = torch.cat([s_pre, s_own], -1) * scaling                          # [B, Hkv, G, C, P + 1]
     if softcap: s = torch.tanh(s / softcap) * softcap
-    keep = pas_prefix.mask[:, -P:].to(s.device)  # sliding-window layers cache only the last keys; layers may sit on other GPUs
-    window = sliding_window or getattr(module, "sliding_window", None)
-    if window and P + 1 > window: keep = keep & (torch.arange(P, device=keep.device) >= P + 1 - window)[None]
-    s[..., :P] = s[..., :P].masked_fill(~keep[:, None, None, :], float("-inf"))
-    p = torch.softmax(s, -1).to(value.dtype)
-    out = torch.matmul(p[..., :P], V).reshape(B, Hkv, C, G, d) + p[..., P:].reshape(B, Hkv, C, G, 1) * v_own
-    return out.permute(0, 2, 1, 3, 4).reshape(R, 1, H, d), None
+    # the model's own mask for the one-token step (padding, sliding window, chunks, ALiBi folded in): [b, 1|H, 1, P + 1]
+    m = _additive(attention_mask)
+    if m is not None:
+        m = m[..., -(P + 1):]
+        s = s + m.reshape(m.shape[0], Hkv if m.shape[1] == H else 1, G if m.shape[1] == H else 1, 1, P + 1).to(s.device)
+    if s_aux is not None:  # attention sinks: one extra logit per head that takes probability mass and gives no value
+        s = torch.cat([s, s_aux.float().reshape(1, Hkv, G, 1, 1).expand(B, Hkv, G, C, 1)], -1)
+    p = torch.softmax(s, -1)
+    out = torch.matmul(p[..., :P].reshape(B, Hkv, G * C, P), V.float()).reshape(B, Hkv, G, C, -1)
+    out = out + p[..., P:P + 1] * value.float()[:, :, None]
+    return out.reshape(B, H, C, -1).transpose(1, 2).to(value.dtype), None
 
 AttentionInterface.register("pas_prefix", prefix_attention)
+AttentionMaskInterface.register("pas_prefix", eager_mask)
 
 @contextmanager
 def attn_implementation(model, name:str):
     "Temporarily route every attention module of `model` through the registered attention function `name`."
-    old = model.config._attn_implementation
-    model.config._attn_implementation = name
+    cfgs = {id(c): c for c in [model.config, *[getattr(m, "config", None) for m in model.modules()]] if c is not None}
+    old = {k: c._attn_implementation for k, c in cfgs.items()}
+    for c in cfgs.values(): c._attn_implementation = name
     try: yield
-    finally: model.config._attn_implementation = old
+    finally:
+        for k, c in cfgs.items(): c._attn_implementation = old[k]
 
-_FAST_UNSUPPORTED = ("gemma3", "gemma3_text", "llama4", "cohere2")
+# %% ../nbs/04_evaluate.ipynb #5f1e2d3c
+_REFUSED = {  # architectures whose state is not prefix keys/values: checked before any work
+    "gemma3n": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
+    "gemma3n_text": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
+}
+_NO_KV = ("mamba", "mixer", "recurrent", "rglru", "shortconv", "linearattention", "lightning", "deltanet")
 
-def _parts(model):
-    "(rotary embedding or None, final norm, output head) of a supported architecture."
-    fam = arch_family(model)
-    base = {"llama": "model", "gpt2": "transformer", "gpt_neox": "gpt_neox"}[fam]
-    base = getattr(model, base)
-    if hasattr(base, "rotary_emb_local") or getattr(model.config, "model_type", "") in _FAST_UNSUPPORTED:
-        raise NotImplementedError(f"the fast engine does not support {model.config.model_type!r} (per-layer rotary embeddings); "
-                                  "use engine='naive'")
-    norm = {"llama": "norm", "gpt2": "ln_f", "gpt_neox": "final_layer_norm"}[fam]
-    return getattr(base, "rotary_emb", None), getattr(base, norm), model.get_output_embeddings()
+def _hidden(out): return out[0] if isinstance(out, tuple) else out
+def _replace(out, h): return (h, *out[1:]) if isinstance(out, tuple) else h
+
+def _post_modules(model, blocks, head):
+    "Modules the model runs between its last block and its LM head (final norms, projections), in order, found by tracing."
+    inside = {id(m) for b in blocks for m in b.modules()} | {id(m) for m in head.modules()} | {id(blocks)}
+    order, seen_last = [], []
+    def pre(mod, args): 
+        if seen_last: order.append(mod)
+    hs = [m.register_forward_pre_hook(pre) for m in model.modules() if id(m) not in inside and m is not model]
+    hs.append(blocks[-1].register_forward_hook(lambda *a: seen_last.append(1)))
+    hs.append(head.register_forward_pre_hook(lambda *a: seen_last.clear()))
+    try:
+        with torch.no_grad(): model(input_ids=torch.zeros(1, 2, dtype=torch.long, device=_dev(model)), use_cache=False)
+    finally:
+        for h in hs: h.remove()
+    subs = {id(s) for m in order for s in m.modules() if s is not m}
+    return [m for m in order if id(m) not in subs]
+
+def _logit_fn(model):
+    "The model's own scaling of its logits: Cohere's logit_scale, Granite's logits_scaling, final soft-capping."
+    cfg = model.config.get_text_config() if hasattr(model.config, "get_text_config") else model.config
+    scale = getattr(model, "logit_scale", None) or getattr(cfg, "logit_scale", None)
+    div, cap = getattr(cfg, "logits_scaling", None), getattr(cfg, "final_logit_softcapping", None)
+    def f(lg):
+        if scale is not None and not isinstance(scale, torch.Tensor): lg = lg * scale
+        if div: lg = lg / div
+        if cap: lg = torch.tanh(lg / cap) * cap
+        return lg
+    return f
+
+class FastParts:
+    "What the fast engine needs from a model, found once: blocks, post-block modules, LM head, logit scaling."
+    def __init__(self, model):
+        mt = arch_family(model)
+        if mt in _REFUSED: raise NotImplementedError(f"the fast engine cannot run {mt!r}: {_REFUSED[mt]}; use engine='naive'")
+        self.blocks = get_blocks(model)
+        for l, b in enumerate(self.blocks):
+            names = {type(m).__name__.lower() for m in b.modules()}
+            kinds = [k for k in _NO_KV if any(k in n for n in names)]
+            if kinds: raise NotImplementedError(f"the fast engine cannot run {mt!r}: block {l} has {kinds[0]} layers whose "
+                                                "state is not a prefix key/value cache; use engine='naive'")
+            if not any(getattr(m, "layer_idx", None) == l for m in b.modules()):
+                raise NotImplementedError(f"the fast engine cannot run {mt!r}: block {l} has no attention module with "
+                                          f"layer_idx {l}; use engine='naive'")
+        self.attn = [m for b in self.blocks for m in b.modules() if getattr(m, "layer_idx", None) is not None]
+        self.head = model.get_output_embeddings()
+        if self.head is None or not hasattr(self.head, "weight"):
+            raise NotImplementedError(f"the fast engine cannot run {mt!r}: no output embedding layer; use engine='naive'")
+        self.post = _post_modules(model, self.blocks, self.head)
+        self.logit_fn = _logit_fn(model)
+
+    def letters(self, h, letter_ids):
+        "Letter logits `[..., k]` from last-block outputs `h` `[..., D]`."
+        for m in self.post: h = _hidden(m(h))
+        W = self.head.weight[letter_ids.to(self.head.weight.device)]
+        lg = h.to(W.device, W.dtype) @ W.T
+        b = getattr(self.head, "bias", None)
+        if b is not None: lg = lg + b[letter_ids.to(b.device)]
+        return self.logit_fn(lg).float()
+
+def fast_parts(model) -> FastParts:
+    "The model's `FastParts`, cached on the model; a `NotImplementedError` naming engine='naive' where it cannot run."
+    p = model.__dict__.get("_pas_fast_parts")
+    if p is None: p = model.__dict__["_pas_fast_parts"] = FastParts(model)
+    return p
+
+# %% ../nbs/04_evaluate.ipynb #7a3c9e10
+_CACHE_KW = "cache" if "cache" in inspect.signature(__import__("transformers").LlamaForCausalLM.forward).parameters else "past_key_values"
+_CACHE_ARGS = ("past_key_values", "past_key_value", "layer_past", "cache", "use_cache", "output_attentions")
 
 def _cache_kv(cache, l):
     if hasattr(cache, "layers"): return cache.layers[l].keys, cache.layers[l].values
     return cache[l][0], cache[l][1]
 
-from transformers import DynamicCache
-import inspect as _inspect
-_CACHE_KW = "cache" if "cache" in _inspect.signature(__import__("transformers").LlamaForCausalLM.forward).parameters else "past_key_values"
+def _widen(x, C):
+    "Per-position inputs of a one-token step (rotary cos/sin, position ids, ...) repeated for C positions."
+    if isinstance(x, torch.Tensor):
+        return x.expand(x.shape[0], C, *x.shape[2:]) if x.dim() >= 2 and x.shape[1] == 1 and C != 1 else x
+    if isinstance(x, (tuple, list)): return type(x)(_widen(t, C) for t in x)
+    if isinstance(x, dict): return {k: _widen(v, C) for k, v in x.items()}
+    return x
 
-class _FastItems:
-    "Prefill state of one chunk of items: shared prefix K/V, block inputs of the last token, positions, unsteered logits."
-    def __init__(self, model, enc, layers, letter_ids):
-        # a plain cache keeps every key, also for sliding-window layers (whose own cache drops the oldest ones);
-        # prefix_attention applies the window itself
-        out = model(**enc, **{_CACHE_KW: DynamicCache()}, use_cache=True, output_hidden_states=True, logits_to_keep=1)
-        N = n_layers(model)
-        self.B = enc["input_ids"].shape[0]
-        cache = out.cache if "cache" in out else out.past_key_values
-        kv = {l: tuple(t[:, :, :-1] for t in _cache_kv(cache, l)) for l in range(N)}
-        self.prefix = PrefixKV(kv, enc["attention_mask"][:, :-1].bool())
-        self.h_in = {L: out.hidden_states[L][:, -1:] for L in layers}     # input of block L, last token
-        self.pos = enc["position_ids"][:, -1]
-        self.base_logits = out.logits[:, -1, letter_ids].float()
+class FastItems:
+    "One chunk of items: a prefill of all but the last token, then the last token's step, which records the prefix K/V."
+    def __init__(self, model, enc, letter_ids):
+        parts = fast_parts(model)
+        ids, mask = enc["input_ids"], enc["attention_mask"]
+        if ids.shape[1] < 2: raise ValueError("prompts must be at least two tokens long")
+        pos = enc.get("position_ids")
+        cache = DynamicCache()  # keeps every key, also for sliding-window layers; the model's own masks apply the window
+        pre = model_inputs(model, dict(input_ids=ids[:, :-1], attention_mask=mask[:, :-1],
+                                       **({} if pos is None else dict(position_ids=pos[:, :-1]))))
+        model(**pre, **{_CACHE_KW: cache}, use_cache=True, logits_to_keep=1)
+        self.calls = {}  # block -> (args, kwargs) of the last token's step
+        def rec(l):
+            def f(mod, args, kwargs): self.calls[l] = (args, kwargs)
+            return f
+        last = model_inputs(model, dict(input_ids=ids[:, -1:], attention_mask=mask,
+                                        **({} if pos is None else dict(position_ids=pos[:, -1:]))))
+        # the step runs through prefix_attention in record mode: it sees the keys and values exactly as the attention
+        # function does (after rotary, after latent expansion), whatever the cache stores
+        self.prefix = PrefixKV(record=True)
+        with bind_prefix(parts.attn, self.prefix), attn_implementation(model, "pas_prefix"), \
+             hooks(*[(lambda l=l: parts.blocks[l].register_forward_pre_hook(rec(l), with_kwargs=True)) for l in range(len(parts.blocks))]):
+            out = model(**last, **{_CACHE_KW: cache}, use_cache=True, logits_to_keep=1)
+        self.prefix.record = False
+        missing = [l for l in range(len(parts.blocks)) if l not in self.prefix.kv]
+        if missing: raise NotImplementedError(f"the fast engine cannot run {arch_family(model)!r}: the attention of block "
+                                              f"{missing[0]} ({type(parts.blocks[missing[0]]).__name__}) is computed inline, "
+                                              "not through transformers' attention interface; use engine='naive'")
+        self.B = ids.shape[0]
+        self.base_logits = out.logits[:, -1, letter_ids.to(out.logits.device)].float()
 
-def _letter_head(model, h, letter_ids):
-    _, norm, head = _parts(model)
-    x = norm(h)[:, -1]
-    W = head.weight[letter_ids.to(head.weight.device)]
-    lg = x.to(W.device, W.dtype) @ W.T
-    if getattr(head, "bias", None) is not None: lg = lg + head.bias[letter_ids.to(head.bias.device)]
-    cap = getattr(model.config, "final_logit_softcapping", None)
-    if cap: lg = torch.tanh(lg / cap) * cap
-    return lg.float()
+    def h_in(self, L):
+        "Input of block L at the last token, `[B, 1, D]`."
+        args, kw = self.calls[L]
+        return args[0] if args else kw["hidden_states"]
 
-def _run_blocks(model, h, start, stop, pos, prefix):
-    "Run one-token rows `h` `[R, 1, D]` through blocks `start..stop-1` against the shared prefix."
-    rotary, _, _ = _parts(model)
-    pos_ids = pos[:, None]
-    kw = dict(attention_mask=None, position_ids=pos_ids, pas_prefix=prefix)
-    if rotary is not None: kw["position_embeddings"] = rotary(h, pos_ids)
-    blocks = get_blocks(model)
-    for l in range(start, stop): h = _hidden(blocks[l](h, **kw))
-    return h
+    def run_blocks(self, model, h, start, stop):
+        "Run rows `h` `[B, C, D]` (C configurations per item, all at the last position) through blocks `start..stop-1`."
+        blocks, C = fast_parts(model).blocks, h.shape[1]
+        with bind_prefix(fast_parts(model).attn, self.prefix):
+            for l in range(start, stop):
+                args, kw = self.calls[l]
+                sig = inspect.signature(blocks[l].forward)
+                kw = sig.bind_partial(*args, **kw).arguments  # positional -> named
+                first = next(iter(sig.parameters))  # the hidden states
+                kw = {**{k: v for k, v in kw.items() if k not in ("kwargs", first)}, **kw.get("kwargs", {})}
+                kw = {k: (None if k in _CACHE_ARGS[:4] or isinstance(v, Cache) else False if k in _CACHE_ARGS[4:] else
+                          v if "mask" in k or "alibi" in k else _widen(v, C)) for k, v in kw.items()}
+                h = _hidden(blocks[l](h, **kw))
+        return h
+
+def _add_rows(module, deltas):
+    "Hook adding `deltas[c]` to position c of every item in `module`'s output `[B, C, D]` (or its flattened `[B*C, D]`)."
+    def fn(mod, args, out):
+        h = _hidden(out)
+        d = deltas.to(h.device, h.dtype)
+        return _replace(out, (h.reshape(-1, *d.shape) + d).reshape(h.shape))
+    return lambda: module.register_forward_hook(fn)
 
 @torch.no_grad()
-def _fast_layer(model, st:_FastItems, L:int, site:str, deltas:torch.Tensor, letter_ids, resid_cache:dict):
-    "Letter logits `[B, C]` rows for the C steering deltas `[C, D]` at block L of the chunk's B items."
-    B, C, D, N = st.B, deltas.shape[0], deltas.shape[1], n_layers(model)
-    rows = lambda t: t[:, None].expand(B, C, *t.shape[1:]).reshape(B * C, *t.shape[1:])
-    pos = rows(st.pos)
-    d_rows = deltas[None].expand(B, C, D).reshape(B * C, D).to(st.h_in[L].dtype)
+def _fast_layer(model, st:FastItems, L:int, site:str, deltas:torch.Tensor, letter_ids, resid_cache:dict):
+    "Letter logits `[B, C, k]` of the C steering deltas `[C, D]` at `site` of block L, for the chunk's B items."
+    parts, N = fast_parts(model), n_layers(model)
     if site == "residual":
         if L not in resid_cache:  # block L is identical for every configuration: run it once per item
-            resid_cache[L] = _run_blocks(model, st.h_in[L], L, L + 1, st.pos, st.prefix)
-        h = rows(resid_cache[L]).clone()
-        h[:, -1] += d_rows
-        h = _run_blocks(model, h, L + 1, N, pos, st.prefix)
+            resid_cache[L] = st.run_blocks(model, st.h_in(L), L, L + 1)
+        h = resid_cache[L] + deltas.to(resid_cache[L].dtype)[None]
     else:
-        with hooks(add_at_last(site_module(model, L, site), d_rows)):
-            h = _run_blocks(model, rows(st.h_in[L]), L, L + 1, pos, st.prefix)
-        h = _run_blocks(model, h, L + 1, N, pos, st.prefix)
-    return _letter_head(model, h, letter_ids).reshape(B, C, -1)
+        h0 = st.h_in(L).expand(-1, deltas.shape[0], -1)
+        with hooks(_add_rows(site_module(model, L, site), deltas)): h = st.run_blocks(model, h0, L, L + 1)
+    return parts.letters(st.run_blocks(model, h, L + 1, N), letter_ids)
+
+def _probe_enc(model, n_vocab):
+    g = torch.Generator().manual_seed(0)
+    ids = torch.randint(1, n_vocab, (2, 7), generator=g)
+    mask = torch.ones_like(ids); mask[1, :2] = 0  # one left-padded item
+    return dict(input_ids=ids.to(_dev(model)), attention_mask=mask.to(_dev(model)),
+                position_ids=(mask.cumsum(-1) - 1).clamp(min=0).to(_dev(model)))
+
+@torch.no_grad()
+def check_fast(model, site:str="residual"):
+    "Before any work: run the fast engine on a tiny probe against full forward passes; refuse (naming engine='naive') if they differ."
+    site = resolve_site(site)
+    done = model.__dict__.setdefault("_pas_fast_checked", {})
+    if site in done: return done[site]
+    if site != "residual": check_fast(model, "residual")  # every block's attention goes through the prefix
+    parts, N, D = fast_parts(model), n_layers(model), model.get_input_embeddings().weight.shape[1]
+    enc = _probe_enc(model, min(1000, model.get_input_embeddings().weight.shape[0]))
+    letter_ids = torch.arange(1, 9, device=_dev(model))
+    deltas = torch.randn(2, D, generator=torch.Generator().manual_seed(1)).to(_dev(model))
+    L = N // 2 if site != "residual" else 0
+    orig = model.config._attn_implementation
+    try:
+        st = FastItems(model, enc, letter_ids)
+        with attn_implementation(model, "pas_prefix"): fast = _fast_layer(model, st, L, site, deltas, letter_ids, {})
+    except NotImplementedError: raise
+    except Exception as e:
+        raise NotImplementedError(f"the fast engine cannot run {arch_family(model)!r}: {type(e).__name__}: {e}; "
+                                  "use engine='naive'") from e
+    naive = []
+    for d in deltas:
+        with attn_implementation(model, orig), steer(model, L, site, d):
+            naive.append(model(**model_inputs(model, enc), use_cache=False).logits[:, -1, letter_ids].float())
+    naive = torch.stack(naive, 1)
+    gap = (fast - naive).abs().max().item()
+    tol = (1e-3 if next(model.parameters()).dtype in (torch.float32, torch.float64) else 5e-2) * (1 + naive.abs().max().item())
+    if not gap <= tol:
+        raise NotImplementedError(f"the fast engine does not reproduce {arch_family(model)!r} ({type(model).__name__}): "
+                                  f"letter logits differ from full forward passes by {gap:.3g} on a probe; use engine='naive'")
+    done[site] = gap
+    return gap
 
 # %% ../nbs/04_evaluate.ipynb #4aa0e97d
 ENGINES = ("fast", "naive")
@@ -237,7 +398,7 @@ def run_configs(model, tok, df:pd.DataFrame, vectors, configs:list, *, site:str=
     site = resolve_site(site)
     configs = [(m, int(L), float(s)) for m, L, s in configs]
     _check_configs(model, vectors, configs, site)
-    if engine == "fast": _parts(model)  # an architecture the fast engine cannot run fails here, before any work
+    if engine == "fast": check_fast(model, site)  # an architecture the fast engine cannot run fails here, before any work
     if len(df) == 0: raise ValueError("no items to score")
     ids, valid = _letter_setup(tok, df, letter_style)
     t0 = time.time()
@@ -261,23 +422,22 @@ def run_configs(model, tok, df:pd.DataFrame, vectors, configs:list, *, site:str=
         dev = _dev(model)
         chunks = [order[s:s + bs] for s in range(0, n, bs)]
         bar = tqdm(total=nC * n, desc=f"{desc} (fast)", unit="item·cfg", unit_scale=True) if progress else None
-        orig = model.config._attn_implementation  # used for the prefill (e.g. sdpa, or eager for soft-capped models)
-        with attn_implementation(model, "pas_prefix"):
-            for idx in chunks:
-                with attn_implementation(model, orig):
-                    enc = encode(tok, [prompts[i] for i in idx], chat=chat, device=dev)
-                    st = _FastItems(model, enc, sorted(by_layer), ids.to(dev))
-                base[idx] = st.base_logits.cpu().numpy()
-                per = max(1, max_rows // len(idx))
-                resid_cache = {}
+        for idx in chunks:
+            enc = encode(tok, [prompts[i] for i in idx], chat=chat, device=dev)
+            st = FastItems(model, enc, ids.to(dev))
+            base[idx] = st.base_logits.cpu().numpy()
+            per = max(1, max_rows // len(idx))
+            resid_cache = {}
+            with attn_implementation(model, "pas_prefix"):
                 for L, cis in by_layer.items():
                     for c0 in range(0, len(cis), per):
                         cc = cis[c0:c0 + per]
-                        deltas = torch.stack([configs[i][2] * _vec(vectors, configs[i][0], L).float() for i in cc]).to(dev)  # cast at use: quantized weights are not a hidden dtype
+                        # float32 deltas, cast at use: quantized weights are not a hidden dtype
+                        deltas = torch.stack([configs[i][2] * _vec(vectors, configs[i][0], L).float() for i in cc]).to(dev)
                         lg = _fast_layer(model, st, L, site, deltas, ids.to(dev), resid_cache).cpu()
                         logits[torch.as_tensor(cc)[:, None], torch.as_tensor(idx)[None, :]] = lg.transpose(0, 1)
                         if bar: bar.update(len(cc) * len(idx))
-                del st, resid_cache
+            del st, resid_cache
         if bar: bar.close()
         base = _mask(torch.from_numpy(base), valid).numpy()
     logits = torch.where(valid[None], logits, torch.tensor(float("-inf"))).numpy()
@@ -318,3 +478,24 @@ def compare_engines(a:SweepResult, b:SweepResult, atol:float=1e-4) -> dict:
     tie = ((ta[..., 0] - ta[..., 1]) < atol) | ((tb[..., 0] - tb[..., 1]) < atol)
     return dict(agreement=float(same.mean()), agreement_ties_excused=float((same | tie).mean()), max_logit_diff=gap,
                 base_max_logit_diff=float(np.abs(np.where(np.isfinite(a.base_logits), a.base_logits - b.base_logits, 0)).max()))
+def disagreement(a:SweepResult, b:SweepResult, margin:float=0.05) -> dict:
+    "How far two results on the same items and configurations are apart: the figures half precision is judged by."
+    same = a.preds == b.preds
+    top2 = lambda L: -np.sort(-np.where(np.isfinite(L), L, -np.inf), -1)[..., :2]
+    ta, tb = top2(a.logits), top2(b.logits)
+    clear = ((ta[..., 0] - ta[..., 1]) > margin) & ((tb[..., 0] - tb[..., 1]) > margin)  # neither is a near-tie
+    fin = np.isfinite(a.logits) & np.isfinite(b.logits)
+    acc = lambda r: (r.preds == r.correct[None]).mean(1)
+    return dict(equal_predictions=float(same.mean()), clear_disagreements=int((~same & clear).sum()),
+                max_logit_gap=float(np.abs(np.where(fin, a.logits, 0) - np.where(fin, b.logits, 0)).max()),
+                max_accuracy_gap=float(np.abs(acc(a) - acc(b)).max()), n=int(same.size))
+
+def noise_check(model, tok, df, vectors, configs, *, site:str="residual", batch_size:int=16, other_batch_size:int=5,
+                margin:float=0.05) -> pd.DataFrame:
+    "Fast vs naive, side by side with naive vs naive at another batch size (the oracle's own noise)."
+    kw = dict(site=site, progress=False)
+    nv = run_configs(model, tok, df, vectors, configs, engine="naive", batch_size=batch_size, **kw)
+    nv2 = run_configs(model, tok, df, vectors, configs, engine="naive", batch_size=other_batch_size, **kw)
+    f = run_configs(model, tok, df, vectors, configs, engine="fast", batch_size=batch_size, **kw)
+    return pd.DataFrame({"fast vs naive": disagreement(f, nv, margin),
+                         f"naive vs naive (batch {other_batch_size})": disagreement(nv2, nv, margin)})

@@ -9,8 +9,9 @@ import torch
 from torch import nn
 
 # %% auto #0
-__all__ = ['SITES', 'SITE_ALIASES', 'LLAMA_FAMILY', 'TINY_ARCHS', 'resolve_site', 'arch_family', 'get_blocks', 'n_layers',
-           'site_module', 'tiny_model', 'hooks', 'add_at_last', 'steer', 'capture']
+__all__ = ['SITES', 'SITE_ALIASES', 'SITE_NAMES', 'POST_NORM_ARCHS', 'TINY_CONFIGS', 'TINY_ARCHS', 'resolve_site', 'arch_family',
+           'get_blocks', 'n_layers', 'model_sites', 'site_module', 'tiny_model', 'hooks', 'add_at_last', 'steer',
+           'capture']
 
 # %% ../nbs/02_hooks.ipynb #4eb2ad22
 SITES = ("residual", "self_attn", "mlp", "post_attention_layernorm")
@@ -22,30 +23,45 @@ def resolve_site(site:str) -> str:
     if s not in SITES: raise ValueError(f"Unknown steering site {site!r}; supported: {', '.join(SITES)} (alias post_attn)")
     return s
 
-# Block containers and per-site module names, by architecture family.
-_BLOCK_PATHS = {"llama": "model.layers", "gpt2": "transformer.h", "gpt_neox": "gpt_neox.layers"}
-_SITE_ATTRS = {
-    "llama": {"self_attn": ["self_attn"], "mlp": ["mlp"], "post_attention_layernorm": ["pre_feedforward_layernorm", "post_attention_layernorm"]},
-    "gpt2": {"self_attn": ["attn"], "mlp": ["mlp"], "post_attention_layernorm": ["ln_2"]},
-    "gpt_neox": {"self_attn": ["attention"], "mlp": ["mlp"], "post_attention_layernorm": ["post_attention_layernorm"]},
-}
-LLAMA_FAMILY = ("llama", "mistral", "mixtral", "qwen2", "qwen3", "gemma", "gemma2", "phi3", "olmo", "olmo2", "granite", "cohere", "smollm3", "stablelm")
-
-def _getpath(obj, path):
-    for p in path.split("."): obj = getattr(obj, p, None)
-    return obj
+# Module names of each site inside a block, most specific first. `post_attention_layernorm` is the MLP's input norm:
+# Gemma-2/3 call it `pre_feedforward_layernorm`; post-norm blocks (OLMo-2, EXAONE-4) and parallel blocks have none.
+SITE_NAMES = {"self_attn": ("self_attn", "attn", "attention", "self_attention"),
+              "mlp": ("mlp", "feed_forward", "block_sparse_moe", "ffn"),
+              "post_attention_layernorm": ("pre_feedforward_layernorm", "post_attention_layernorm", "ln_2")}
+POST_NORM_ARCHS = ("olmo2", "olmo3", "exaone4")  # their post_attention_layernorm normalises the attention output
 
 def arch_family(model) -> str:
-    "'llama' (Llama, Mistral, Qwen2, Gemma and relatives), 'gpt2' or 'gpt_neox'; an error otherwise."
-    mt = getattr(model.config, "model_type", "?")
-    for fam, path in _BLOCK_PATHS.items():
-        if isinstance(_getpath(model, path), nn.ModuleList): return fam
-    raise NotImplementedError(f"Unsupported architecture {mt!r} ({type(model).__name__}): pas finds decoder blocks at "
-                              f"{', '.join(_BLOCK_PATHS.values())} (Llama-family: {', '.join(LLAMA_FAMILY)}; GPT-2; GPT-NeoX)")
+    "The model's architecture name (`config.model_type`)."
+    return getattr(model.config, "model_type", type(model).__name__)
 
-def get_blocks(model) -> nn.ModuleList: return _getpath(model, _BLOCK_PATHS[arch_family(model)])
+def _text_layers(model):
+    cfg = model.config.get_text_config() if hasattr(model.config, "get_text_config") else model.config
+    return getattr(cfg, "num_hidden_layers", None)
+
+def get_blocks(model) -> nn.ModuleList:
+    "The decoder blocks: the outermost `ModuleList` with one entry per hidden layer, wherever the model keeps it."
+    path = model.__dict__.get("_pas_blocks_path")
+    if path is None:
+        n = _text_layers(model)
+        lists = [(k, m) for k, m in model.named_modules() if isinstance(m, nn.ModuleList) and len(m) and (n is None or len(m) == n)]
+        if not lists: raise NotImplementedError(f"Unsupported architecture {arch_family(model)!r} ({type(model).__name__}): "
+                                                f"no list of {n} decoder blocks found")
+        path = min(lists, key=lambda km: (km[0].count("."), -len(km[1])))[0]
+        model.__dict__["_pas_blocks_path"] = path
+    return model.get_submodule(path)
 
 def n_layers(model) -> int: return len(get_blocks(model))
+
+def _site_attr(model, block, site):
+    for a in SITE_NAMES[site]:
+        if a == "post_attention_layernorm" and arch_family(model) in POST_NORM_ARCHS: continue
+        if isinstance(getattr(block, a, None), nn.Module): return a
+    return None
+
+def model_sites(model) -> list:
+    "The steering sites this model's blocks have."
+    b = get_blocks(model)[0]
+    return ["residual"] + [s for s in SITES[1:] if _site_attr(model, b, s)]
 
 def site_module(model, layer:int, site:str="residual") -> nn.Module:
     "The module whose output is site `site` of block `layer`."
@@ -54,40 +70,62 @@ def site_module(model, layer:int, site:str="residual") -> nn.Module:
         raise IndexError(f"layer {layer} is outside the model's {len(blocks)} blocks (0..{len(blocks) - 1})")
     block = blocks[layer]
     if site == "residual": return block
-    for a in _SITE_ATTRS[arch_family(model)][site]:
-        m = getattr(block, a, None)
-        if isinstance(m, nn.Module): return m
-    raise NotImplementedError(f"site {site!r} is not available in {type(block).__name__}; this architecture supports "
-                              + ", ".join(s for s in SITES if s == "residual" or any(hasattr(block, a) for a in _SITE_ATTRS[arch_family(model)][s])))
+    a = _site_attr(model, block, site)
+    if a is None: raise NotImplementedError(f"site {site!r} is not available in {type(block).__name__}; this architecture "
+                                            f"supports {', '.join(model_sites(model))}")
+    return getattr(block, a)
 
 # %% ../nbs/02_hooks.ipynb #22158c9d
-def tiny_model(arch:str="llama", seed:int=0, n_layers:int=4, vocab_size:int=49152):
-    "A small random causal LM of architecture `arch` in float32 eval mode."
-    import transformers as T
-    common = dict(vocab_size=vocab_size, hidden_size=64, num_hidden_layers=n_layers, num_attention_heads=4,
-                  intermediate_size=128, max_position_embeddings=512)
-    cfgs = {
-        "llama": lambda: T.LlamaConfig(**common, num_key_value_heads=2, tie_word_embeddings=False),
-        "mistral": lambda: T.MistralConfig(**common, num_key_value_heads=2, sliding_window=None),
-        "qwen2": lambda: T.Qwen2Config(**common, num_key_value_heads=2, use_sliding_window=False),
-        "gemma": lambda: T.GemmaConfig(**common, num_key_value_heads=1, head_dim=16),
-        "gemma2": lambda: T.Gemma2Config(**common, num_key_value_heads=2, head_dim=16, sliding_window=8),  # window shorter than the prompts
-        "qwen3": lambda: T.Qwen3Config(**common, num_key_value_heads=2, head_dim=16),
-        "gpt2": lambda: T.GPT2Config(vocab_size=vocab_size, n_embd=64, n_layer=n_layers, n_head=4, n_positions=512, bos_token_id=0, eos_token_id=0),
-        "gpt_neox": lambda: T.GPTNeoXConfig(vocab_size=vocab_size, hidden_size=64, num_hidden_layers=n_layers,
-                                             num_attention_heads=4, intermediate_size=128, max_position_embeddings=512, bos_token_id=0, eos_token_id=0),
-    }
-    if arch not in cfgs: raise ValueError(f"tiny_model: arch must be one of {list(cfgs)}")
+_T = dict(pad_token_id=0, bos_token_id=0, eos_token_id=0)
+# Overrides that keep each architecture small and valid (on top of 64 hidden units, 4 heads, 128 MLP units).
+TINY_CONFIGS = {
+    "llama": dict(num_key_value_heads=2, tie_word_embeddings=False), "mistral": dict(num_key_value_heads=2, sliding_window=None),
+    "qwen2": dict(num_key_value_heads=2, use_sliding_window=False), "qwen3": dict(num_key_value_heads=2, head_dim=16),
+    "gemma": dict(num_key_value_heads=1, head_dim=16),
+    "gemma2": dict(num_key_value_heads=2, head_dim=16, sliding_window=8),  # window shorter than the prompts; soft-capping
+    "gpt2": dict(), "gpt_neox": dict(),
+    # partial rotary, parallel attention + MLP, logit scaling, per-layer rotary, MoE, post-norm, ...
+    "phi": dict(partial_rotary_factor=0.5), "phi3": dict(num_key_value_heads=2), "gptj": dict(rotary_dim=8),
+    "codegen": dict(rotary_dim=8), "gpt_neox_parallel": dict(use_parallel_residual=True, rotary_pct=0.25),
+    "falcon": dict(new_decoder_architecture=False, parallel_attn=True, multi_query=True),
+    "falcon_alibi": dict(alibi=True), "bloom": dict(), "mpt": dict(), "opt": dict(word_embed_proj_dim=64, ffn_dim=128),
+    "gpt_bigcode": dict(multi_query=True), "stablelm": dict(partial_rotary_factor=0.25, num_key_value_heads=2),
+    "persimmon": dict(partial_rotary_factor=0.5), "cohere": dict(num_key_value_heads=2, logit_scale=0.5, use_qk_norm=False),
+    "cohere2": dict(num_key_value_heads=2, sliding_window=8, logit_scale=0.5, layer_types=None),
+    "granite": dict(num_key_value_heads=2, logits_scaling=4.0, residual_multiplier=0.5, embedding_multiplier=2.0, attention_multiplier=0.3),
+    "olmo": dict(num_key_value_heads=2), "olmo2": dict(num_key_value_heads=2), "starcoder2": dict(num_key_value_heads=2, sliding_window=8),
+    "gemma3_text": dict(num_key_value_heads=2, head_dim=16, sliding_window=8, final_logit_softcapping=5.0),
+    "mixtral": dict(num_key_value_heads=2, num_local_experts=4, num_experts_per_tok=2),
+    "qwen2_moe": dict(num_key_value_heads=2, num_experts=4, num_experts_per_tok=2, moe_intermediate_size=32, shared_expert_intermediate_size=64),
+    "qwen3_moe": dict(num_key_value_heads=2, head_dim=16, num_experts=4, num_experts_per_tok=2, moe_intermediate_size=32),
+    "glm": dict(num_key_value_heads=2, head_dim=16), "glm4": dict(num_key_value_heads=2, head_dim=16),
+    "exaone4": dict(num_key_value_heads=2, head_dim=16, sliding_window=8), "helium": dict(num_key_value_heads=2, head_dim=16),
+    "smollm3": dict(num_key_value_heads=2), "llama4_text": dict(num_key_value_heads=2, head_dim=16, num_local_experts=2,
+                                                                   intermediate_size_mlp=128, attention_chunk_size=8),
+    "olmoe": dict(num_key_value_heads=2, num_experts=4, num_experts_per_tok=2), "granitemoe": dict(num_key_value_heads=2, num_local_experts=4),
+    "phimoe": dict(num_key_value_heads=2, num_local_experts=4), "nemotron": dict(num_key_value_heads=2, partial_rotary_factor=0.5, head_dim=16),
+    "deepseek_v3": dict(num_key_value_heads=4, q_lora_rank=None, kv_lora_rank=16, qk_rope_head_dim=8, qk_nope_head_dim=8, v_head_dim=16,
+                        n_routed_experts=4, num_experts_per_tok=2, moe_intermediate_size=32, first_k_dense_replace=1, n_group=1, topk_group=1),
+    "gpt_oss": dict(num_key_value_heads=2, head_dim=16, num_local_experts=4, num_experts_per_tok=2, sliding_window=8),
+    "xglm": dict(ffn_dim=128), "gpt_neo": dict(attention_types=[[["global", "local"], 2]], window_size=8),
+    "recurrent_gemma": dict(), "mamba": dict(),
+}
+TINY_ARCHS = ("llama", "mistral", "qwen2", "qwen3", "gemma", "gemma2", "gpt2", "gpt_neox")  # quick checks; TINY_CONFIGS for all
+
+def tiny_model(arch:str="llama", seed:int=0, n_layers:int=4, vocab_size:int=49152, dtype=torch.float32):
+    "A small random causal LM of architecture `arch` (a key of `TINY_CONFIGS`) in eval mode."
+    from transformers import AutoConfig, AutoModelForCausalLM
+    if arch not in TINY_CONFIGS: raise ValueError(f"tiny_model: arch must be one of {list(TINY_CONFIGS)}")
+    kw = dict(vocab_size=vocab_size, hidden_size=64, num_hidden_layers=n_layers, num_attention_heads=4, intermediate_size=128,
+              max_position_embeddings=512, **_T, **TINY_CONFIGS[arch])
+    if arch == "gpt_neo": kw["attention_types"] = [[["global", "local"], n_layers // 2]]
+    cfg = AutoConfig.for_model(arch.replace("_parallel", "").replace("_alibi", ""), **kw)
     torch.manual_seed(seed)
-    cfg = cfgs[arch]()
-    impl = "eager" if arch == "gemma2" else "sdpa"  # Gemma-2's attention soft-capping needs eager
-    m = T.AutoModelForCausalLM.from_config(cfg, dtype=torch.float32, attn_implementation=impl)
+    m = AutoModelForCausalLM.from_config(cfg, dtype=dtype)
     with torch.no_grad():  # larger random weights so that logits differ clearly between items
         for p in m.parameters():
             if p.dim() >= 2: p.normal_(0, 0.08)
     return m.eval()
-
-TINY_ARCHS = ("llama", "mistral", "qwen2", "qwen3", "gemma", "gemma2", "gpt2", "gpt_neox")
 
 # %% ../nbs/02_hooks.ipynb #6c13f998
 def _hidden(out): return out[0] if isinstance(out, tuple) else out
@@ -108,9 +146,12 @@ def add_at_last(module:nn.Module, delta:torch.Tensor):
     def fn(mod, args, out):
         h = _hidden(out)
         d = delta.to(h.dtype).to(h.device)
-        h = h.clone()
+        x = args[0] if args and isinstance(args[0], torch.Tensor) else None
+        # MoE blocks may return their tokens flattened, [B*T, D]: view them as the input's [B, T, D]
+        shape = (*x.shape[:-1], h.shape[-1]) if h.dim() == 2 and x is not None and x.dim() == 3 else h.shape
+        h = h.reshape(shape).clone()
         h[:, -1, :] += d
-        return _replace(out, h)
+        return _replace(out, h.reshape(_hidden(out).shape))
     return lambda: module.register_forward_hook(fn)
 
 @contextmanager

@@ -11,7 +11,7 @@ import numpy as np, pandas as pd, torch
 from .data import load_benchmark, resolve_benchmark, PROTOCOLS, SYCOPHANCY_TARGETS, split_sizes, LETTERS
 from .models import letter_token_ids, LETTER_STYLES
 from .hooks import resolve_site, n_layers
-from .vectors import build_vectors, resolve_method, save_vectors, METHODS, PAPER_NAMES
+from .vectors import build_vectors, resolve_method, save_vectors, METHODS, PAPER_NAMES, score_with_activations, read_mode
 from .evaluate import score, sweep, run_configs, ENGINES
 
 # %% auto #0
@@ -191,7 +191,11 @@ def run_benchmark(model, tok, name:str, cfg:RunConfig, *, progress:bool=True, lo
     t["load_s"] = time.time() - t0
     sc = dict(letter_style=cfg.letter_style, chat=cfg.chat_template, batch_size=cfg.batch_size, progress=progress)
     t1 = time.time()
-    tr_scores = score(model, tok, train, **sc)
+    # one pass per train prompt: its answer and, for PASf, its activations at every layer
+    cap = dict(layers=sorted(set(cfg.layers_to_try)), site=cfg.steer_target, read=read_mode(cfg.steer_target, cfg.protocol),
+               token=cfg.token, letter_style=cfg.letter_style, chat=cfg.chat_template, batch_size=cfg.batch_size)
+    tr_scores, tr_acts = score_with_activations(model, tok, train, **cap)
+    known = dict(zip(train.full_prompt, tr_acts))
     icl, vec_train = None, train
     if cfg.icl_k > 0:
         pool = train[~tr_scores.is_correct.to_numpy()]
@@ -199,7 +203,8 @@ def run_benchmark(model, tok, name:str, cfg:RunConfig, *, progress:bool=True, lo
         ref = cfg.protocol == "reference"  # the authors: the tokenizer's limit; vectors read from the prompts without exemplars
         maxlen = getattr(tok, "model_max_length", None) if ref else getattr(model.config, "max_position_embeddings", None)
         train, val, test = (with_icl(d, ex, tok, maxlen, cfg.protocol) for d in (train, val, test))
-        tr_scores = score(model, tok, train, **sc)
+        tr_scores, tr_acts = score_with_activations(model, tok, train, **cap)
+        known.update(zip(train.full_prompt, tr_acts))
         if not ref: vec_train = train
         icl = dict(k=cfg.icl_k, pool=len(pool), exemplars=ex.item_id.tolist())
     t["train_scoring_s"] = time.time() - t1
@@ -207,7 +212,8 @@ def run_benchmark(model, tok, name:str, cfg:RunConfig, *, progress:bool=True, lo
     info = dict(model=getattr(model, "pas_meta", {}).get("model_id"), seed=cfg.seed, benchmark=name, train_size=len(train))
     sv = build_vectors(model, tok, vec_train, tr_scores.pred.to_numpy(), methods=cfg.methods, layers=cfg.layers_to_try,
                        site=cfg.steer_target, protocol=cfg.protocol, token=cfg.token, batch_size=cfg.batch_size,
-                       chat=cfg.chat_template, info=info, on_empty="record")
+                       chat=cfg.chat_template, info=info, on_empty="record",
+                       known=known)
     if cfg.random_control and "BAS_full_mcq" in sv.vectors:
         from pas.vectors import add_random_control
         add_random_control(sv, "BAS_full_mcq", cfg.seed)

@@ -10,12 +10,13 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from tqdm.auto import tqdm
 from .hooks import capture, resolve_site, n_layers, _StopForward
-from .models import encode
+from .models import encode, letter_token_ids
+from .evaluate import prediction_table, model_inputs
 
 # %% auto #0
 __all__ = ['METHODS', 'PAPER_NAMES', 'resolve_method', 'EmptyContrastSetError', 'contrast_sets', 'read_mode', 'activations',
-           'SteeringVectors', 'build_vectors', 'add_random_control', 'safetensors_bytes', 'save_vectors',
-           'load_vectors']
+           'score_with_activations', 'SteeringVectors', 'build_vectors', 'add_random_control', 'safetensors_bytes',
+           'save_vectors', 'load_vectors']
 
 # %% ../nbs/03_vectors.ipynb #6f4ada2f
 METHODS = ("BAS_full_mcq", "iBAS_all", "iBAS_wrong_only")
@@ -86,6 +87,31 @@ def activations(model, tok, texts:list, layers, site:str="residual", *, read:str
     out[torch.as_tensor(order)] = acts  # back to the order of `texts`
     return out
 
+@torch.no_grad()
+def score_with_activations(model, tok, df:pd.DataFrame, layers, site:str="residual", *, read:str="output",
+                           token:str="last", letter_style:str="bare", chat:bool=False, batch_size:int=16,
+                           progress:bool=False):
+    "Unsteered predictions of `df` (as `score`) and, from the same forward passes, `[n, len(layers), D]` prompt activations."
+    layers = [int(l) for l in layers]
+    ids = torch.tensor(letter_token_ids(tok, int(df.num_choices.max()), letter_style))
+    prompts = df.full_prompt.tolist()
+    order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
+    dev = next(model.parameters()).device
+    logits, parts = torch.empty(len(df), len(ids)), []
+    it = range(0, len(df), batch_size)
+    for s in (tqdm(it, desc="train scoring", leave=False) if progress else it):
+        idx = order[s:s + batch_size]
+        enc = encode(tok, [prompts[i] for i in idx], chat=chat, device=dev)
+        with capture(model, layers, site, read=read, token=token, attention_mask=enc["attention_mask"]) as st:
+            lg = model(**model_inputs(model, enc), use_cache=False, logits_to_keep=1).logits[:, -1]
+        logits[torch.as_tensor(idx)] = lg[:, ids.to(lg.device)].float().cpu()
+        parts.append(torch.stack([torch.cat(st[l]) for l in layers], 1))
+    acts = torch.empty(len(df), len(layers), parts[0].shape[-1])
+    acts[torch.as_tensor(order)] = torch.cat(parts)
+    valid = torch.arange(len(ids))[None, :] < torch.tensor(df.num_choices.to_numpy())[:, None]
+    logits = torch.where(valid, logits, torch.tensor(float("-inf"))).numpy()
+    return prediction_table(df.item_id, logits, df.correct_letter), acts
+
 # %% ../nbs/03_vectors.ipynb #e91e4a74
 @dataclass
 class SteeringVectors:
@@ -123,8 +149,9 @@ class SteeringVectors:
 @torch.no_grad()
 def build_vectors(model, tok, train:pd.DataFrame, preds, *, methods=METHODS, layers, site:str="residual",
                   protocol:str="pas", token:str="last", batch_size:int=16, chat:bool=False, info:dict|None=None,
-                  on_empty:str="raise", progress:bool=False) -> SteeringVectors:
+                  on_empty:str="raise", progress:bool=False, known:dict|None=None) -> SteeringVectors:
     "Mean-difference vectors of `methods` at every layer in `layers`, each distinct prompt captured once."
+    # known: text -> `[len(layers), D]` activations already captured (e.g. while scoring the train prompts)
     if on_empty not in ("raise", "record"): raise ValueError("on_empty must be 'raise' or 'record'")
     site, methods = resolve_site(site), [resolve_method(m) for m in methods]
     layers = sorted(set(int(l) for l in layers))
@@ -135,9 +162,14 @@ def build_vectors(model, tok, train:pd.DataFrame, preds, *, methods=METHODS, lay
         except EmptyContrastSetError as e:
             if on_empty == "raise": raise
             errors[m] = str(e)
-    texts = sorted({t for p, n in sets.values() for t in (*p, *n)})
+    known = known or {}
+    texts = sorted({t for p, n in sets.values() for t in (*p, *n)} - set(known))
     acts = activations(model, tok, texts, layers, site, read=read_mode(site, protocol), token=token,
                        batch_size=batch_size, chat=chat, progress=progress) if texts else None
+    rows = [acts[i] for i in range(len(texts))] if texts else []
+    texts += [t for t in known if t not in set(texts)]
+    rows += [known[t] for t in texts[len(rows):]]
+    acts = torch.stack(rows) if rows else None
     row = {t: i for i, t in enumerate(texts)}
     vecs, sizes = {}, {}
     for m, (pos, neg) in sets.items():
