@@ -7,12 +7,13 @@ from __future__ import annotations
 import json, math, os, platform
 from pathlib import Path
 import numpy as np, pandas as pd
+from .vectors import atomic_write_bytes
 
 # %% auto #0
 __all__ = ['RECORD_MIME', 'VOLATILE_KEYS', 'CELL_KEYS', 'POOL_KEYS', 'json_safe', 'environment', 'record_output', 'read_run',
-           'plot_val_heatmaps', 'plot_test_bars', 'atomic_write_bytes', 'save_figure', 'strip_volatile',
-           'run_differences', 'run_identity', 'collect_runs', 'runs_long', 'grids_long', 'check_unpooled',
-           'is_plain_residual', 'main_cell_rows', 'protocol_pairs']
+           'plot_val_heatmaps', 'plot_test_bars', 'save_figure', 'strip_volatile', 'run_differences', 'run_identity',
+           'collect_runs', 'runs_long', 'grids_long', 'check_unpooled', 'is_plain_residual', 'main_cell_rows',
+           'protocol_pairs']
 
 # %% ../nbs/07_report.ipynb #b61144af
 RECORD_MIME = "application/vnd.pas.run+json"
@@ -88,20 +89,6 @@ def plot_test_bars(summary:pd.DataFrame, title:str=""):
     return fig
 
 # %% ../nbs/07_report.ipynb #49703367
-def atomic_write_bytes(path, data:bytes) -> Path:
-    "Write `data` to `path` through a temporary file in the same folder and a rename."
-    import tempfile
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f: f.write(data)
-        mask = os.umask(0); os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes files private; give them the usual mode
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
-    return path
-
 def save_figure(fig, path, dpi:int=110) -> Path:
     "Save `fig` as a PNG with fixed (empty) metadata, atomically; returns the path."
     import io

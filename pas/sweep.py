@@ -11,7 +11,7 @@ import numpy as np, pandas as pd, torch
 from .data import load_benchmark, resolve_benchmark, PROTOCOLS, SYCOPHANCY_TARGETS, split_sizes, LETTERS
 from .models import letter_token_ids, LETTER_STYLES
 from .hooks import resolve_site, n_layers
-from .vectors import build_vectors, resolve_method, save_vectors, METHODS, PAPER_NAMES, score_with_activations, read_mode
+from .vectors import atomic_write_bytes, build_vectors, resolve_method, save_vectors, METHODS, PAPER_NAMES, score_with_activations, read_mode
 from .evaluate import score, sweep, run_configs, ENGINES
 
 # %% auto #0
@@ -269,17 +269,9 @@ def project_root(start=None) -> Path:
         if (d / "settings.ini").exists() and (d / "nbs").is_dir(): return d
     return Path.cwd()
 
-def atomic_write_text(path, text:str):
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f: f.write(text)
-        mask = os.umask(0); os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes files private; give them the usual mode
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
-    return path
+def atomic_write_text(path, text:str) -> Path:
+    "`text` written as UTF-8 with `pas.vectors.atomic_write_bytes`."
+    return atomic_write_bytes(path, text.encode("utf-8"))
 
 def write_benchmark(res:dict, out_dir, save_all_vectors:bool=False) -> list:
     "Item-level predictions, the validation grid and the best vectors of one benchmark run under `out_dir`."

@@ -16,7 +16,7 @@ from .evaluate import prediction_table, model_inputs
 # %% auto #0
 __all__ = ['METHODS', 'PAPER_NAMES', 'resolve_method', 'EmptyContrastSetError', 'contrast_sets', 'read_mode', 'activations',
            'score_with_activations', 'SteeringVectors', 'build_vectors', 'add_random_control', 'safetensors_bytes',
-           'save_vectors', 'load_vectors']
+           'atomic_write_bytes', 'save_vectors', 'load_vectors']
 
 # %% ../nbs/03_vectors.ipynb #6f4ada2f
 METHODS = ("BAS_full_mcq", "iBAS_all", "iBAS_wrong_only")
@@ -201,9 +201,9 @@ def safetensors_bytes(tensors:dict, metadata:dict) -> bytes:
     head += b" " * (-len(head) % 8)  # the format pads the header with spaces to 8-byte alignment
     return len(head).to_bytes(8, "little") + head + b[8 + n:]
 
-def _atomic_save(tensors, meta, path):
+def atomic_write_bytes(path, data:bytes) -> Path:
+    "Write `data` to `path` through a temporary file in the same folder and a rename: readers never see half a file."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    data = safetensors_bytes(tensors, {k: json.dumps(v, sort_keys=True) for k, v in meta.items()})
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f: f.write(data)
@@ -213,6 +213,10 @@ def _atomic_save(tensors, meta, path):
     finally:
         if os.path.exists(tmp): os.remove(tmp)
     return path
+
+def _atomic_save(tensors, meta, path):
+    data = safetensors_bytes(tensors, {k: json.dumps(v, sort_keys=True) for k, v in meta.items()})
+    return atomic_write_bytes(path, data)
 
 def save_vectors(sv:SteeringVectors, folder, methods=None, layers=None) -> list:
     "Write `<method>.safetensors` per method into `folder` (optionally only some methods/layers); returns the paths."
