@@ -8,7 +8,7 @@ addresses; a cell whose output fails these checks keeps none and is listed, so t
 """
 import argparse, os, re, sys
 from pathlib import Path
-from execnb.nbio import read_nb, write_nb
+from fastcore.nbio import read_nb, write_nb
 from execnb.shell import CaptureShell
 
 SKIP_FLAGS = ("slow", "gpu")
