@@ -112,7 +112,8 @@ def run_bench(model="smollm2-135m", benchmark="Religion", items=40, train_items=
                agreement=cmp["agreement"], agreement_ties_excused=cmp["agreement_ties_excused"], **half,
                max_logit_diff=cmp["max_logit_diff"], naive_sample_configs=len(sample),
                vector_all_layers_s=vec_all_s, vector_per_layer_s=vec_per_layer_s, vector_speedup=vec_per_layer_s / vec_all_s,
-               peak_rss_mb=_peak_mb(), load_s=load_s, model=m.pas_meta.get("model_id"), benchmark=benchmark, site=site,
+               peak_rss_mb=_peak_mb(), load_s=load_s, load_avg=os.getloadavg()[0], model=m.pas_meta.get("model_id"),
+               benchmark=benchmark, site=site,
                device=str(dev), dtype=str(next(m.parameters()).dtype).replace("torch.", ""), threads=torch.get_num_threads(),
                torch=torch.__version__, cpu=platform.processor() or platform.machine())
     if str(dev).startswith("cuda"):
@@ -159,6 +160,15 @@ def run_pipeline(model="smollm2-135m", benchmark="Religion", max_sample_size=100
     tr, va, te = load_benchmark(benchmark, seed=seed, max_sample_size=max_sample_size, data_dir=data_dir)
     log(f"{m.pas_meta.get('model_id')} on {dev}: {benchmark} {len(tr)}/{len(va)}/{len(te)} items, grid {len(layers)} layers × "
         f"{len(strengths)} strengths × {len(methods)} methods")
+    rng = random.Random(seed)
+    pick = lambda xs: rng.sample(list(xs), min(sample, len(xs)))
+    ipas = [f"{q} {c}" for q, c in zip(tr.question, tr.correct_choice)]  # iPAS texts: question + one choice
+    def authors_pass_times(steering):  # one batch-1 pass of each kind, on `sample` random texts
+        return dict(prompt=_batch1(m, tok, pick(tr.full_prompt), dev), prompt_hidden=_batch1(m, tok, pick(tr.full_prompt), dev, hidden=True),
+                    ipas_hidden=_batch1(m, tok, pick(ipas), dev, hidden=True),
+                    steered=_batch1(m, tok, pick(va.full_prompt), dev, steering=steering))
+    D = m.get_input_embeddings().weight.shape[1]
+    before = authors_pass_times((layers[0], site, torch.randn(D, generator=torch.Generator().manual_seed(seed)).to(dev)))
     _peak(dev)
     # peak memory of a one-configuration grid, then of the whole run: the grid's size must not raise it
     sweep(m, tok, va.iloc[:batch_size], {"v": {L: torch.zeros(m.get_input_embeddings().weight.shape[1]) for L in layers}},
@@ -169,30 +179,32 @@ def run_pipeline(model="smollm2-135m", benchmark="Religion", max_sample_size=100
     t = res["record"]["timings"]
     ours = dict(train=t["train_scoring_s"], vectors=t["vectors_s"], grid=t["val_sweep_s"], test=t["test_s"])
     log("ours: " + ", ".join(f"{k} {v:.1f}s" for k, v in ours.items()))
-    # the authors' algorithm: batch-1 forward passes; vectors per (method, layer); every configuration and the test
-    # split as full forward passes. Per-pass times are sampled here; counts come from this run.
-    rng = random.Random(seed)
-    pick = lambda xs: rng.sample(list(xs), min(sample, len(xs)))
+    # the authors' algorithm (their BenchmarkSteering.Pipeline): batch-1 passes over the train items and the unsteered
+    # validation items; vectors built per (method, layer); every configuration on the validation split; for the test
+    # split, each method's best vector built again at its layer, then the unsteered and best-steered passes. Per-pass
+    # times are sampled before and after our run (their mean); counts come from this run.
     sv, best = res["vectors"], res["best"]
     n_vec = {me: sz["n_pos"] + sz["n_neg"] for me, sz in sv.sizes.items() if not me.startswith("random")}
-    ipas = [f"{q} {c}" for q, c in zip(tr.question, tr.correct_choice)]  # iPAS texts: question + one choice
-    t_prompt = _batch1(m, tok, pick(tr.full_prompt), dev)
-    t_prompt_h = _batch1(m, tok, pick(tr.full_prompt), dev, hidden=True)
-    t_ipas_h = _batch1(m, tok, pick(ipas), dev, hidden=True)
     cfgs = [(me, L, s) for me in sv.methods for L in layers for s in strengths]
     me, L, s = rng.choice(cfgs)
-    t_steer = _batch1(m, tok, pick(va.full_prompt), dev, steering=(L, site, s * sv.get(me, L).to(dev)))
-    authors = dict(train=len(tr) * t_prompt,
-                   vectors=len(layers) * sum(n * (t_prompt_h if me == "BAS_full_mcq" else t_ipas_h) for me, n in n_vec.items()),
+    after = authors_pass_times((L, site, s * sv.get(me, L).to(dev)))
+    t_prompt, t_prompt_h, t_ipas_h, t_steer = ((before[k] + after[k]) / 2 for k in before)
+    t_vec = lambda me: t_prompt_h if me == "BAS_full_mcq" else t_ipas_h
+    n_best = sum(b["steered"] for b in best.values())
+    authors = dict(train=len(tr) * t_prompt + len(va) * t_prompt,
+                   vectors=len(layers) * sum(n * t_vec(me) for me, n in n_vec.items()),
                    grid=len(cfgs) * len(va) * t_steer,
-                   test=len(te) * (t_prompt + sum(b["steered"] for b in best.values()) * t_steer))
+                   test=sum(n * t_vec(me) for me, n in n_vec.items() if best.get(me, {}).get("steered"))
+                        + len(te) * (t_prompt + n_best * t_steer))
     out = dict(whole_run_speedup=sum(authors.values()) / sum(ours.values()), ours_total_s=sum(ours.values()),
                authors_total_s=sum(authors.values()), run_benchmark_total_s=total_s,
                **{f"ours_{k}_s": v for k, v in ours.items()}, **{f"authors_{k}_s": v for k, v in authors.items()},
                **{f"speedup_{k}": authors[k] / ours[k] for k in ours},
                authors_s_per_forward=dict(prompt=t_prompt, prompt_hidden=t_prompt_h, ipas_hidden=t_ipas_h, steered=t_steer),
-               authors_forwards=dict(train=len(tr), vectors=len(layers) * sum(n_vec.values()), grid=len(cfgs) * len(va),
-                                     test=len(te) * (1 + sum(b["steered"] for b in best.values()))),
+               authors_s_per_forward_before=before, authors_s_per_forward_after=after,
+               authors_forwards=dict(train=len(tr) + len(va), vectors=len(layers) * sum(n_vec.values()), grid=len(cfgs) * len(va),
+                                     test=sum(n for me, n in n_vec.items() if best.get(me, {}).get("steered"))
+                                          + len(te) * (1 + n_best)),
                split=dict(train=len(tr), val=len(va), test=len(te)), configs=len(cfgs), layers=len(layers),
                strengths=len(strengths), methods=len(sv.methods), sample=sample,
                peak_mb_one_config_grid=peak_small, peak_mb_whole_run=peak_run,
@@ -217,7 +229,8 @@ def main(argv=None):
     p.add_argument("--batch-size", type=int, default=None, help="items prefilled at once by the fast engine (default 32)")
     p.add_argument("--max-rows", type=int, default=2048, help="one-token rows per fast pass")
     p.add_argument("--naive-batch-size", type=int, default=16)
-    p.add_argument("--threads", type=int, default=None, help="torch CPU threads")
+    p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default on CPU: 1, as the authors' "
+                   "main.py pins OMP_NUM_THREADS=1; on a shared CPU more threads wait for each other at every small op)")
     p.add_argument("--quantization", default="none", choices=["none", "4bit", "8bit"], help="bitsandbytes weights (GPU)")
     p.add_argument("--pipeline", action="store_true", help="time one whole benchmark run (train scoring, vectors, grid, test) "
                    "against the authors' algorithm instead of the grid alone")
@@ -225,7 +238,8 @@ def main(argv=None):
     p.add_argument("--sample", type=int, default=6, help="--pipeline: batch-1 passes timed per kind for the authors' algorithm")
     a = p.parse_args(argv)
     if a.naive_configs < 1: p.error("--naive-configs must be at least 1")
-    if a.threads: torch.set_num_threads(a.threads)
+    on_gpu = (a.device or ("cuda" if torch.cuda.is_available() else "cpu")).startswith("cuda")
+    if a.threads or not on_gpu: torch.set_num_threads(a.threads or 1)
     log = (lambda *x, **k: None) if a.json else (lambda *x, **k: print(*x, **k, file=sys.stderr, flush=True))
     if a.pipeline:
         res = run_pipeline(a.model, a.benchmark, a.max_sample_size, a.layers, a.strengths, METHODS, a.site, a.data_dir,
