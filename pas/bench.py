@@ -5,14 +5,14 @@
 # %% ../nbs/09_bench.ipynb #07c8551d
 from __future__ import annotations
 import argparse, json, os, platform, random, resource, sys, time
-import numpy as np, pandas as pd, torch
+import numpy as np, torch
 from .data import load_benchmark, find_data_dir
 from .models import load_model, load_tokenizer
 from .hooks import n_layers
 from .vectors import build_vectors, METHODS
 from .hooks import steer
-from .evaluate import (score, letter_logits, sweep, run_configs, compare_engines, scaled_layers, PAPER_STRENGTHS,
-                          disagreement, model_inputs)
+from .evaluate import score, letter_logits, model_inputs
+from .engine import sweep, run_configs, compare_engines, scaled_layers, PAPER_STRENGTHS, disagreement
 from .models import encode
 
 # %% auto #0
@@ -147,8 +147,9 @@ def _batch1(m, tok, texts, dev, steering=None, hidden=False):
 def run_pipeline(model="smollm2-135m", benchmark="Religion", max_sample_size=1000, layers=None, strengths=PAPER_STRENGTHS,
                  methods=METHODS, site="residual", data_dir=None, device=None, dtype=None, batch_size=16, sample=6,
                  seed=0, random_weights=None, quantization="none", log=print) -> dict:
-    "One benchmark end to end with `pas.sweep.run_benchmark`, against the authors' algorithm timed on samples in the same run."
-    from pas.sweep import RunConfig, run_benchmark
+    "One benchmark end to end with `pas.pipeline.run_benchmark`, against the authors' algorithm timed on samples in the same run."
+    from pas.config import RunConfig
+    from pas.pipeline import run_benchmark
     m, tok = _load(model, random_weights, device, dtype, quantization)
     dev = next(m.parameters()).device
     N = n_layers(m)

@@ -5,7 +5,7 @@
 # %% ../nbs/00_data.ipynb #7019c65a
 from __future__ import annotations
 import difflib, gzip, json, os, random, re, warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 import pandas as pd

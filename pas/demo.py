@@ -4,11 +4,12 @@
 
 # %% ../nbs/10_demo.ipynb #463f7fcd
 from __future__ import annotations
-import argparse, sys, time
+import argparse, time
 import pandas as pd
 from .models import load_model
 from .hooks import n_layers
-from .sweep import RunConfig, run_benchmark
+from .config import RunConfig
+from .pipeline import run_benchmark
 
 # %% auto #0
 __all__ = ['main']

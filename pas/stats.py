@@ -8,6 +8,7 @@ import numpy as np, pandas as pd
 from scipy import stats as sps
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.contingency_tables import mcnemar
+from .data import REGISTRY
 
 # %% auto #0
 __all__ = ['MIN_SEEDS', 'CATEGORIES', 'paired_test', 'adjust', 'fmt_cell', 'delta_table', 'mean_ci_table', 'category_of',
@@ -84,15 +85,12 @@ def mean_ci_table(long:pd.DataFrame, value:str, by=("model", "benchmark"), conf:
     return t
 
 # %% ../nbs/06_stats.ipynb #9ed6e8bd
-CATEGORIES = {
-    "Bias": ["Age", "DisabilityStatus", "GenderIdentity", "Nationality", "PhysicalAppearance", "RaceEthnicity", "RaceXGender",
-             "RaceXSES", "Religion", "SES", "SexualOrientation", "BBQ"],
-    "Morality": ["ETHICS_Commonsense", "ETHICS_Deontology", "ETHICS_Justice", "ETHICS"],
-    "Alignment": ["Sycophancy", "TruthfulQA"],
-    "Intelligence": ["OpenBookQA", "OpenBookQA_main", "ARCChallenge", "LSAT", "LSAT_LR", "LSAT_RC", "LSAT_AR", "CommonsenseQA"],
-}
+CATEGORIES = ("Bias", "Morality", "Alignment", "Intelligence")  # the paper's four; each benchmark's is in `pas.data.REGISTRY`
+
 def category_of(benchmark:str) -> str|None:
-    return next((c for c, bs in CATEGORIES.items() if benchmark in bs), None)
+    "The paper category of a registered benchmark (None for MMLU, the built-ins and unknown names)."
+    spec = REGISTRY.get(benchmark)
+    return spec.category if spec is not None and spec.category in CATEGORIES else None
 
 def category_table(long:pd.DataFrame, by=("model", "method"), alternative:str="greater") -> pd.DataFrame:
     "Per category: average steered and unsteered accuracy over its benchmarks within each seed, then test across seeds."

@@ -4,19 +4,20 @@
 
 # %% ../nbs/03_vectors.ipynb #4a511da1
 from __future__ import annotations
-import json, math, os, tempfile
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from tqdm.auto import tqdm
-from .hooks import capture, resolve_site, n_layers, _StopForward
+from .hooks import capture, resolve_site, n_layers
+from .files import safetensors_bytes, atomic_write_bytes
 from .models import encode, letter_token_ids
 from .evaluate import prediction_table, model_inputs
 
 # %% auto #0
 __all__ = ['METHODS', 'PAPER_NAMES', 'resolve_method', 'EmptyContrastSetError', 'contrast_sets', 'read_mode', 'activations',
-           'score_with_activations', 'SteeringVectors', 'build_vectors', 'add_random_control', 'safetensors_bytes',
-           'atomic_write_bytes', 'save_vectors', 'load_vectors']
+           'score_with_activations', 'SteeringVectors', 'build_vectors', 'add_random_control', 'save_vectors',
+           'load_vectors']
 
 # %% ../nbs/03_vectors.ipynb #6f4ada2f
 METHODS = ("BAS_full_mcq", "iBAS_all", "iBAS_wrong_only")
@@ -192,28 +193,6 @@ def add_random_control(sv:SteeringVectors, method:str="BAS_full_mcq", seed:int=0
     return sv
 
 # %% ../nbs/03_vectors.ipynb #a875f343
-def safetensors_bytes(tensors:dict, metadata:dict) -> bytes:
-    "A safetensors file as bytes with a canonical header: keys sorted, no spaces, so equal inputs give equal bytes."
-    from safetensors.torch import save
-    b = save({k: v.contiguous().float() for k, v in tensors.items()}, metadata=metadata)
-    n = int.from_bytes(b[:8], "little")
-    head = json.dumps(json.loads(b[8:8 + n]), sort_keys=True, separators=(",", ":")).encode()
-    head += b" " * (-len(head) % 8)  # the format pads the header with spaces to 8-byte alignment
-    return len(head).to_bytes(8, "little") + head + b[8 + n:]
-
-def atomic_write_bytes(path, data:bytes) -> Path:
-    "Write `data` to `path` through a temporary file in the same folder and a rename: readers never see half a file."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f: f.write(data)
-        mask = os.umask(0); os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes files private; give them the usual mode
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
-    return path
-
 def _atomic_save(tensors, meta, path):
     data = safetensors_bytes(tensors, {k: json.dumps(v, sort_keys=True) for k, v in meta.items()})
     return atomic_write_bytes(path, data)
