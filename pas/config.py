@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from .data import resolve_benchmark, split_sizes, PROTOCOLS, SYCOPHANCY_TARGETS
-from .models import LETTER_STYLES
+from .models import LETTER_STYLES, QUANTIZATIONS
 from .hooks import resolve_site
 from .vectors import resolve_method, METHODS
 from .engine import ENGINES, run_configs
@@ -105,11 +105,11 @@ def _check_grid(cfg:RunConfig, n_model_layers:int|None=None):
     try: split_sizes(1, cfg.max_sample_size, cfg.n_train_proportion, cfg.n_val_proportion, cfg.n_test_proportion)
     except ValueError as e: _config_error("n_*_proportion / max_sample_size", str(e))
 
-# %% ../nbs/04b_config.ipynb #7f5ab959
+# %% ../nbs/04b_config.ipynb #c1216ac2
 def _check_options(cfg:RunConfig):
     "Fields that take one of a few values, and the catastrophic test's target benchmark."
     choices = dict(protocol=PROTOCOLS, sycophancy_target=SYCOPHANCY_TARGETS, engine=ENGINES,
-                   letter_style=LETTER_STYLES, quantization=("none", "4bit", "8bit"))
+                   letter_style=LETTER_STYLES, quantization=QUANTIZATIONS)
     for name, allowed in choices.items():
         value = getattr(cfg, name)
         if value not in allowed: _config_error(name, f"{value!r}; allowed: {', '.join(allowed)}")
