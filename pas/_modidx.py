@@ -29,6 +29,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                           'pas.data._build_registry': ('data.html#_build_registry', 'pas/data.py'),
                           'pas.data._builtin': ('data.html#_builtin', 'pas/data.py'),
                           'pas.data._ethics': ('data.html#_ethics', 'pas/data.py'),
+                          'pas.data._format_row': ('data.html#_format_row', 'pas/data.py'),
                           'pas.data._gen_arithmetic': ('data.html#_gen_arithmetic', 'pas/data.py'),
                           'pas.data._gen_compare': ('data.html#_gen_compare', 'pas/data.py'),
                           'pas.data._hub_rows': ('data.html#_hub_rows', 'pas/data.py'),

@@ -480,6 +480,20 @@ def _row_id(name, tag, i, row):
         if key in row and row[key] not in (None, ""): return f"{name}/{tag}/{row[key]}"
     return f"{name}/{tag}/{i}"
 
+# %% ../nbs/00_data.ipynb #61f01494
+def _format_row(name, tag, i, row, sycophancy_target, protocol) -> dict:
+    "The item record of row `i` (tag `tag`) of benchmark `name`, or the formatter's error for a malformed row."
+    q, choices, correct, ctx, *tail = _source_formatter(name, tag)(
+        row, sycophancy_target=sycophancy_target, protocol=protocol, source=tag)
+    if protocol == "pas":
+        q, choices = str(q).strip(), [str(c).strip() for c in choices]
+        if len(choices) < 2: raise ValueError(f"{len(choices)} choices")
+        if not q: raise ValueError("empty question")
+    if len(choices) > len(LETTERS): raise ValueError(f"{len(choices)} choices")
+    if not 0 <= correct < len(choices): raise ValueError(f"answer index {correct}")
+    return dict(item_id=_row_id(name, tag, i, row), source=tag, question=q, raw_choices=list(choices),
+                raw_correct=int(correct), context=ctx, prompt_tail=tail[0] if tail else "")
+
 # %% ../nbs/00_data.ipynb #aefb96c2
 def make_items(name:str, rows:list, sycophancy_target:str="matching", protocol:str="pas") -> pd.DataFrame:
     """Format raw rows into items in source choice order; malformed rows are skipped and counted in a warning.
@@ -490,17 +504,7 @@ def make_items(name:str, rows:list, sycophancy_target:str="matching", protocol:s
         raise ValueError(f"sycophancy_target must be one of {SYCOPHANCY_TARGETS}, got {sycophancy_target!r}")
     recs, bad, reasons = [], 0, {}
     for i, (tag, row) in enumerate(rows):
-        try:
-            q, choices, correct, ctx, *tail = _source_formatter(name, tag)(
-                row, sycophancy_target=sycophancy_target, protocol=protocol, source=tag)
-            if protocol == "pas":
-                q, choices = str(q).strip(), [str(c).strip() for c in choices]
-                if len(choices) < 2: raise ValueError(f"{len(choices)} choices")
-                if not q: raise ValueError("empty question")
-            if len(choices) > len(LETTERS): raise ValueError(f"{len(choices)} choices")
-            if not 0 <= correct < len(choices): raise ValueError(f"answer index {correct}")
-            recs.append(dict(item_id=_row_id(name, tag, i, row), source=tag, question=q, raw_choices=list(choices),
-                             raw_correct=int(correct), context=ctx, prompt_tail=tail[0] if tail else ""))
+        try: recs.append(_format_row(name, tag, i, row, sycophancy_target, protocol))
         except (KeyError, ValueError, TypeError, IndexError, AttributeError) as e:
             bad += 1
             why = f"{type(e).__name__}: {str(e)[:60]}"
