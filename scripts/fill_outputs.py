@@ -1,4 +1,6 @@
-"""Execute notebooks and keep the outputs of their quick cells: the notebooks' kept outputs are the rendered documentation.
+"""Execute notebooks and keep the outputs of their quick cells.
+
+The notebooks' kept outputs are the rendered documentation:
 
     python scripts/fill_outputs.py nbs/02_hooks.ipynb nbs/04a_engine.ipynb   # then: nbdev-clean
 
@@ -31,14 +33,16 @@ def flags(cell) -> set:
 def output_text(o) -> str:
     if o.get("output_type") == "stream": return "".join(o.get("text", ""))
     data = o.get("data", {})
-    return "".join(data.get("text/plain", "")) + "".join(data.get("text/html", "")) + "".join(data.get("text/markdown", ""))
+    return "".join("".join(data.get(kind, "")) for kind in ("text/plain", "text/html", "text/markdown"))
+
+def is_stderr(o) -> bool: return o.get("output_type") == "stream" and o.get("name") == "stderr"
 
 def why_not_kept(cell) -> str | None:
     "None if `cell`'s outputs may stay in the notebook, else the reason they may not."
     if any(o.get("output_type") == "error" for o in cell.outputs): return "error"
-    texts = [output_text(o) for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
-    text = "\n".join(texts)
-    if len(text) > MAX_CHARS or text.count("\n") > MAX_LINES: return f"too long ({len(text)} chars, {text.count(chr(10))} lines)"
+    text = "\n".join(output_text(o) for o in cell.outputs if not is_stderr(o))
+    n_lines = text.count("\n")
+    if len(text) > MAX_CHARS or n_lines > MAX_LINES: return f"too long ({len(text)} chars, {n_lines} lines)"
     for p in VOLATILE:
         if p.search(text): return f"volatile ({p.pattern!r}: {p.search(text).group(0)!r})"
     for o in cell.outputs:
@@ -47,7 +51,7 @@ def why_not_kept(cell) -> str | None:
     return None
 
 def fill(path:Path, timeout:int=600) -> list:
-    "Run `path`'s quick cells, keep the small deterministic outputs, write it back; returns [(cell id, reason)] not kept."
+    "Run `path`'s quick cells, keep their small deterministic outputs, write it back; return [(cell id, why)] dropped."
     nb = read_nb(path)
     skip = lambda c: c.cell_type == "code" and bool(flags(c) & set(SKIP_FLAGS))
     shell = CaptureShell(path)
@@ -59,14 +63,14 @@ def fill(path:Path, timeout:int=600) -> list:
         if c.cell_type != "code": continue
         c.metadata.pop("execution", None)
         if skip(c) or not c.outputs: c.outputs = []; continue
-        c.outputs = [o for o in c.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+        c.outputs = [o for o in c.outputs if not is_stderr(o)]
         reason = why_not_kept(c)
         if reason: dropped.append((c.get("id"), reason)); c.outputs = []
     write_nb(nb, path)
     return dropped
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])  # the first line of this file's docstring
     p.add_argument("notebooks", nargs="+", type=Path)
     a = p.parse_args(argv)
     for nb in a.notebooks:
