@@ -204,7 +204,7 @@ def _cache_len(kwargs) -> int:
     if hasattr(pkv, "get_seq_length"): return int(pkv.get_seq_length())
     return int(pkv[0][0].shape[-2]) if len(pkv) else 0  # legacy tuple cache
 
-# %% ../nbs/11_steer.ipynb #10b41de0
+# %% ../nbs/11_steer.ipynb #addfdbe0
 def _add_everywhere(module, delta):
     def fn(mod, args, out):
         h = out[0] if isinstance(out, tuple) else out
@@ -212,6 +212,7 @@ def _add_everywhere(module, delta):
         return (h, *out[1:]) if isinstance(out, tuple) else h
     return lambda: module.register_forward_hook(fn)
 
+# %% ../nbs/11_steer.ipynb #c41adbf6
 @contextmanager
 def steering(model, source, # run folder or notebook, vector file, SteeringVectors, Steering or tensor
              benchmark:str|None=None, # may be left out when the run has one
