@@ -6,7 +6,7 @@ forward pass per configuration with a hook, is the oracle it is tested against."
 
 # %% ../nbs/04a_engine.ipynb #78305769
 from __future__ import annotations
-import inspect, math, time
+import inspect, math, sys, time
 from contextlib import contextmanager
 from dataclasses import dataclass
 import numpy as np, pandas as pd, torch
@@ -18,9 +18,10 @@ from .models import encode, model_device
 from .evaluate import model_inputs, letter_logits, letter_columns, best_letter, mask_choices, prediction_table
 
 # %% auto #0
-__all__ = ['ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'PrefixKV', 'bind_prefix', 'prefix_attention', 'attn_implementation',
-           'FastParts', 'fast_parts', 'FastItems', 'check_fast', 'SweepResult', 'run_configs', 'sweep', 'scaled_layers',
-           'compare_engines', 'disagreement', 'noise_check']
+__all__ = ['ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'PrefixKV', 'bind_prefix', 'native_attention', 'row_mask',
+           'prefix_attention', 'attn_implementation', 'FastParts', 'fast_parts', 'FastItems', 'check_fast',
+           'SweepResult', 'run_configs', 'sweep', 'scaled_layers', 'compare_engines', 'disagreement', 'noise_check',
+           'within_noise']
 
 # %% ../nbs/04a_engine.ipynb #a8ebd8bb
 from transformers import AttentionInterface, DynamicCache
@@ -29,7 +30,9 @@ from transformers.masking_utils import AttentionMaskInterface, eager_mask
 
 class PrefixKV:
     "Per-layer prefix keys/values `[B, Hkv, P, d]` shared by the C configuration rows of each of the B items; `record`: fill them."
-    def __init__(self, kv:dict|None=None, record:bool=False): self.kv, self.record = ({} if kv is None else kv), record
+    def __init__(self, kv:dict|None=None, record:bool=False, impl:str|None=None):
+        self.kv, self.record = ({} if kv is None else kv), record
+        self.impl = impl  # the model's own attention implementation ('sdpa', 'eager', ...), used in half precision
 
 def _additive(mask, dtype=torch.float32):
     "An attention mask as float additive bias (0 keep, -inf drop); None stays None."
@@ -45,10 +48,40 @@ def bind_prefix(modules, prefix):
     finally:
         for m in modules: m.__dict__.pop("_pas_prefix", None)
 
+def native_attention(module, impl:str|None):
+    "The model's own attention function for `impl` if it takes an arbitrary mask ('sdpa', 'eager'), else None."
+    if impl == "sdpa":
+        from transformers.integrations.sdpa_attention import sdpa_attention_forward
+        return sdpa_attention_forward
+    if impl == "eager": return getattr(sys.modules.get(type(module).__module__), "eager_attention_forward", None)
+    return None
+
+def row_mask(mask, P:int, C:int, device=None) -> torch.Tensor:
+    "A one-token step's mask `[b, h, 1, >=P+1]` (bool, additive, None) for C rows: prefix + own key, `[b, h, C, P+C]`."
+    eye = torch.eye(C, dtype=torch.bool, device=device)
+    if mask is None: return torch.cat([torch.ones(1, 1, C, P, dtype=torch.bool, device=device), eye[None, None]], -1)
+    mask = mask[..., -(P + 1):]
+    b, h = mask.shape[:2]
+    if mask.dtype == torch.bool: own = eye & mask[..., P:]
+    else: own = torch.where(eye, mask[..., P:], torch.tensor(float("-inf"), dtype=mask.dtype, device=mask.device))
+    return torch.cat([mask[..., :P].expand(b, h, C, P), own.expand(b, h, C, C)], -1)
+
 def prefix_attention(module, query, key, value, attention_mask=None, scaling=None, dropout=0.0, softcap=None,
                      sliding_window=None, pas_prefix:PrefixKV|None=None, s_aux=None, **kwargs):
     "Attention of C queries per item (one per configuration) to their item's shared prefix plus their own key only."
     pas_prefix = pas_prefix or module.__dict__["_pas_prefix"]
+    fn = native_attention(module, pas_prefix.impl) if query.dtype in (torch.float16, torch.bfloat16) else None
+    if fn is not None:  # half precision: the model's own kernel on prefix + own keys, so it rounds as the naive engine
+        kw = dict(scaling=scaling, softcap=softcap, sliding_window=sliding_window, s_aux=s_aux)
+        kw = {k: v for k, v in kw.items() if v is not None}
+        if pas_prefix.record:
+            pas_prefix.kv[module.layer_idx] = key[:, :, :-1], value[:, :, :-1]
+            return fn(module, query, key, value, attention_mask, dropout=0.0, **kw, **kwargs)
+        K, V = pas_prefix.kv[module.layer_idx]
+        if K.shape[0] != query.shape[0]:
+            raise RuntimeError(f"prefix attention expects {K.shape[0]} items, got queries {tuple(query.shape)}")
+        return fn(module, query, torch.cat([K, key], 2), torch.cat([V, value], 2),
+                  row_mask(attention_mask, K.shape[2], query.shape[2], query.device), dropout=0.0, **kw, **kwargs)
     if pas_prefix.record:  # the last token's own step: its keys are the prefix's plus its own; keep the prefix's
         K, V = pas_prefix.kv[module.layer_idx] = key[:, :, :-1], value[:, :, :-1]
         key, value = key[:, :, -1:], value[:, :, -1:]
@@ -195,7 +228,7 @@ class FastItems:
                                         **({} if pos is None else dict(position_ids=pos[:, -1:]))))
         # the step runs through prefix_attention in record mode: it sees the keys and values exactly as the attention
         # function does (after rotary, after latent expansion), whatever the cache stores
-        self.prefix = PrefixKV(record=True)
+        self.prefix = PrefixKV(record=True, impl=getattr(model.config, "_attn_implementation", None))
         with bind_prefix(parts.attn, self.prefix), attn_implementation(model, "pas_prefix"), \
              hooks(*[(lambda l=l: parts.blocks[l].register_forward_pre_hook(rec(l), with_kwargs=True)) for l in range(len(parts.blocks))]):
             out = model(**last, **{_CACHE_KW: cache}, use_cache=True, logits_to_keep=1)
@@ -448,3 +481,11 @@ def noise_check(model, tok, df, vectors, configs, *, site:str="residual", batch_
     f = run_configs(model, tok, df, vectors, configs, engine="fast", batch_size=batch_size, **kw)
     return pd.DataFrame({"fast vs naive": disagreement(f, nv, margin),
                          f"naive vs naive (batch {other_batch_size})": disagreement(nv2, nv, margin)})
+
+def within_noise(report:pd.DataFrame) -> pd.Series:
+    "Per measure of a `noise_check` report: is fast vs naive no worse than naive vs naive at another batch size?"
+    fast, own = report.iloc[:, 0], report.iloc[:, 1]
+    return pd.Series(dict(equal_predictions=fast.equal_predictions >= own.equal_predictions,
+                          clear_disagreements=fast.clear_disagreements <= own.clear_disagreements,
+                          max_logit_gap=fast.max_logit_gap <= own.max_logit_gap,
+                          max_accuracy_gap=fast.max_accuracy_gap <= own.max_accuracy_gap))
