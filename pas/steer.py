@@ -271,10 +271,19 @@ def complete(model, tok, # a causal LM and its tokenizer (padding on the left)
     return tok.batch_decode(out[:, enc["input_ids"].shape[1]:], skip_special_tokens=True)
 
 # %% ../nbs/11_steer.ipynb #89f06dd4
-def compare(model, tok, prompts, source, benchmark:str|None=None, # as in `steering`
-            method:str|None=None, *, positions:str="last", # as in `steering`
-            max_new_tokens:int=40, chat:bool|None=None, # None: the run's chat_template setting
-            seed:int|None=None, temperature:float|None=None, top_p:float|None=None, **steer_kw) -> pd.DataFrame:
+def compare(model, tok, # a causal LM and its tokenizer (padding on the left)
+            prompts, # one prompt or a list
+            source, # run folder or notebook, vector file, SteeringVectors, Steering or tensor, as in `steering`
+            benchmark:str|None=None, # may be left out when the run has one
+            method:str|None=None, # PASf / iPASa / iPASwo or the code names; may be left out when there is one
+            *, positions:str="last", # 'last' (PAS), 'generated' or 'all', as in `steering`
+            max_new_tokens:int=40, # tokens generated per prompt
+            chat:bool|None=None, # render with the chat template; None: the run's chat_template setting
+            seed:int|None=None, # sample with this seed (None: greedy, unless temperature or top_p is set)
+            temperature:float|None=None, # sample at this temperature
+            top_p:float|None=None, # sample with nucleus top-p
+            **steer_kw, # layer=, strength=, site= overrides, as in `resolve_steering`
+           ) -> pd.DataFrame:
     "Unsteered and steered continuations of each prompt, side by side; `.attrs['steering']` is the `Steering` applied."
     s = resolve_steering(source, benchmark, method, **steer_kw)
     chat = bool(s.info.get("chat_template")) if chat is None else chat
