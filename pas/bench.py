@@ -84,8 +84,9 @@ def run_bench(model="smollm2-135m", benchmark="Religion", items=40, train_items=
     tr_pred = score(m, tok, tr, batch_size=naive_batch_size).pred
     _, unsteered_s = _timed(lambda: letter_logits(m, tok, va, batch_size=naive_batch_size), dev, clock)
     # vectors: every layer in one pass per prompt set, against one build per layer
-    sv, vec_all_s = _timed(lambda: build_vectors(m, tok, tr, tr_pred, methods=methods, layers=layers, site=site), dev, clock)
-    _, vec_per_layer_s = _timed(lambda: [build_vectors(m, tok, tr, tr_pred, methods=methods, layers=[L], site=site) for L in layers], dev, clock)
+    vec = lambda ls: build_vectors(m, tok, tr, tr_pred, methods=methods, layers=ls, site=site)
+    sv, vec_all_s = _timed(lambda: vec(layers), dev, clock)
+    _, vec_per_layer_s = _timed(lambda: [vec([L]) for L in layers], dev, clock)
     configs = [(me, L, s) for me in sv.methods for L in layers for s in strengths]
     log(f"vectors: all layers {vec_all_s:.2f}s, per layer {vec_per_layer_s:.2f}s; unsteered scoring {unsteered_s:.2f}s")
     fast, fast_s = _timed(lambda: sweep(m, tok, va, sv, layers=layers, strengths=strengths, methods=sv.methods, site=site,
@@ -110,7 +111,8 @@ def run_bench(model="smollm2-135m", benchmark="Religion", items=40, train_items=
         # the criterion, per measure: fast vs naive no worse than the naive engine against itself at another batch size
         half["fast_within_naive_noise"] = {k: bool(v) for k, v in within_noise(pd.DataFrame(both)).items()}
     res = dict(clock="cpu" if clock is time.process_time else "wall",
-               items=len(va), configs=len(configs), layers=len(layers), strengths=len(strengths), methods=len(sv.methods),
+               items=len(va), configs=len(configs), layers=len(layers), strengths=len(strengths),
+               methods=len(sv.methods),
                mean_prompt_tokens=round(float(np.mean(ntok)), 1), naive_s_per_config=naive_per,
                naive_scaled_s=naive_per * len(configs), fast_total_s=fast_s, unsteered_s=unsteered_s,
                speedup=naive_per * len(configs) / fast_s, sweep_over_unsteered=fast_s / unsteered_s,
