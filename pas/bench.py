@@ -69,6 +69,8 @@ def run_bench(model="smollm2-135m", benchmark="Religion", items=40, train_items=
         m, tok = load_model(model, device=device, dtype=dtype, quantization=quantization)
     dev = next(m.parameters()).device
     load_s = time.perf_counter() - t_load
+    # one CPU thread: CPU seconds (process time), which other jobs on a shared machine do not inflate; else wall time
+    clock = time.process_time if not str(dev).startswith("cuda") and torch.get_num_threads() == 1 else time.perf_counter
     N = n_layers(m)
     layers = list(layers or scaled_layers(N))
     data_dir = data_dir or find_data_dir()
@@ -80,20 +82,21 @@ def run_bench(model="smollm2-135m", benchmark="Religion", items=40, train_items=
         f"{np.mean(ntok):.0f} tokens on average; grid {len(layers)} layers × {len(strengths)} strengths × {len(methods)} methods")
     # unsteered scoring (also the train answers the vectors need)
     tr_pred = score(m, tok, tr, batch_size=naive_batch_size).pred
-    _, unsteered_s = _timed(lambda: letter_logits(m, tok, va, batch_size=naive_batch_size), dev)
+    _, unsteered_s = _timed(lambda: letter_logits(m, tok, va, batch_size=naive_batch_size), dev, clock)
     # vectors: every layer in one pass per prompt set, against one build per layer
-    sv, vec_all_s = _timed(lambda: build_vectors(m, tok, tr, tr_pred, methods=methods, layers=layers, site=site), dev)
-    _, vec_per_layer_s = _timed(lambda: [build_vectors(m, tok, tr, tr_pred, methods=methods, layers=[L], site=site) for L in layers], dev)
+    vec = lambda ls: build_vectors(m, tok, tr, tr_pred, methods=methods, layers=ls, site=site)
+    sv, vec_all_s = _timed(lambda: vec(layers), dev, clock)
+    _, vec_per_layer_s = _timed(lambda: [vec([L]) for L in layers], dev, clock)
     configs = [(me, L, s) for me in sv.methods for L in layers for s in strengths]
     log(f"vectors: all layers {vec_all_s:.2f}s, per layer {vec_per_layer_s:.2f}s; unsteered scoring {unsteered_s:.2f}s")
     fast, fast_s = _timed(lambda: sweep(m, tok, va, sv, layers=layers, strengths=strengths, methods=sv.methods, site=site,
-                                        batch_size=batch_size, max_rows=max_rows, progress=False), dev)
+                                        batch_size=batch_size, max_rows=max_rows, progress=False), dev, clock)
     log(f"fast engine: {len(configs)} configurations in {fast_s:.2f}s")
     rng = random.Random(seed)
     sample_idx = sorted(rng.sample(range(len(configs)), min(naive_configs, len(configs))))
     sample = [configs[i] for i in sample_idx]
     naive, naive_s = _timed(lambda: run_configs(m, tok, va, sv, sample, site=site, engine="naive", batch_size=naive_batch_size,
-                                                progress=False), dev)
+                                                progress=False), dev, clock)
     log(f"naive engine: {len(sample)} sampled configurations in {naive_s:.2f}s")
     fast_sample = fast.logits[sample_idx]
     sub = type(fast)(naive.configs, fast.item_ids, fast.correct, fast_sample, fast.base_logits)
@@ -107,7 +110,9 @@ def run_bench(model="smollm2-135m", benchmark="Religion", items=40, train_items=
         for name, d in both.items(): half.update({f"{name}_{k}": v for k, v in d.items() if k != "n"})
         # the criterion, per measure: fast vs naive no worse than the naive engine against itself at another batch size
         half["fast_within_naive_noise"] = {k: bool(v) for k, v in within_noise(pd.DataFrame(both)).items()}
-    res = dict(items=len(va), configs=len(configs), layers=len(layers), strengths=len(strengths), methods=len(sv.methods),
+    res = dict(clock="cpu" if clock is time.process_time else "wall",
+               items=len(va), configs=len(configs), layers=len(layers), strengths=len(strengths),
+               methods=len(sv.methods),
                mean_prompt_tokens=round(float(np.mean(ntok)), 1), naive_s_per_config=naive_per,
                naive_scaled_s=naive_per * len(configs), fast_total_s=fast_s, unsteered_s=unsteered_s,
                speedup=naive_per * len(configs) / fast_s, sweep_over_unsteered=fast_s / unsteered_s,
