@@ -32,7 +32,7 @@ class PrefixKV:
     "Per-layer prefix keys/values `[n_items, n_kv_heads, prefix_len, head_dim]`, shared by each item's rows."
     def __init__(self, kv:dict|None=None, record:bool=False): self.kv, self.record = ({} if kv is None else kv), record
 
-# %% ../nbs/04a_engine.ipynb #2f039420
+# %% ../nbs/04a_engine.ipynb #f3ec3631
 @contextmanager
 def bind_prefix(modules, prefix):
     "Within the block, attention `modules` see `prefix` (blocks need not pass extra arguments down to their attention)."
@@ -41,7 +41,7 @@ def bind_prefix(modules, prefix):
     finally:
         for m in modules: m.__dict__.pop("_pas_prefix", None)
 
-# %% ../nbs/04a_engine.ipynb #ea5af50e
+# %% ../nbs/04a_engine.ipynb #699ac1a0
 def _additive(mask, dtype=torch.float32):
     "An attention mask as float additive bias (0 keep, -inf drop); None stays None."
     if mask is None: return None
@@ -49,7 +49,7 @@ def _additive(mask, dtype=torch.float32):
         return torch.zeros(mask.shape, dtype=dtype, device=mask.device).masked_fill(~mask, float("-inf"))
     return mask.to(dtype)
 
-# %% ../nbs/04a_engine.ipynb #9ccacbd7
+# %% ../nbs/04a_engine.ipynb #932f2a42
 def _step_bias(attention_mask, prefix_len:int, n_heads:int, n_kv_heads:int, queries_per_kv:int):
     "The one-token step's mask as an additive bias shaped to broadcast over the grouped scores; None stays None."
     bias = _additive(attention_mask)
@@ -59,7 +59,7 @@ def _step_bias(attention_mask, prefix_len:int, n_heads:int, n_kv_heads:int, quer
     return bias.reshape(bias.shape[0], n_kv_heads if per_head else 1, queries_per_kv if per_head else 1, 1,
                         prefix_len + 1)
 
-# %% ../nbs/04a_engine.ipynb #420119b6
+# %% ../nbs/04a_engine.ipynb #c0f01de7
 def _split_prefix(module, prefix:PrefixKV, key, value) -> tuple:
     "`(prefix_keys, prefix_values, own_key, own_value)` of `module`'s layer; in record mode the prefix is stored first."
     if prefix.record:  # the last token's own step: its keys are the prefix's plus its own; keep the prefix's
@@ -68,7 +68,7 @@ def _split_prefix(module, prefix:PrefixKV, key, value) -> tuple:
     prefix_keys, prefix_values = prefix.kv[module.layer_idx]
     return prefix_keys, prefix_values, key, value
 
-# %% ../nbs/04a_engine.ipynb #97b7c6a7
+# %% ../nbs/04a_engine.ipynb #12181805
 def prefix_attention(module, # an attention module (its `layer_idx` names the prefix layer)
                      query, # `[n_items, n_heads, n_configs, head_dim]`: one query per configuration row
                      key, # `[n_items, n_kv_heads, n_configs, head_dim]`: the rows' own keys (record: prefix + own)
@@ -127,7 +127,7 @@ def _post_modules(model, blocks, head):
     nested = {id(s) for m in order for s in m.modules() if s is not m}
     return [m for m in order if id(m) not in nested]
 
-# %% ../nbs/04a_engine.ipynb #88b9a067
+# %% ../nbs/04a_engine.ipynb #afddedaa
 def _logit_fn(model):
     "The model's own scaling of its logits: Cohere's logit_scale, Granite's logits_scaling, final soft-capping."
     cfg = model.config.get_text_config() if hasattr(model.config, "get_text_config") else model.config
@@ -140,7 +140,7 @@ def _logit_fn(model):
         return logits
     return scale_logits
 
-# %% ../nbs/04a_engine.ipynb #1434596c
+# %% ../nbs/04a_engine.ipynb #668dc952
 _REFUSED = {  # architectures whose state is not prefix keys/values: checked before any work
     "gemma3n": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
     "gemma3n_text": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
@@ -158,7 +158,7 @@ def _refuse_blocks(model_type:str, blocks):
             raise NotImplementedError(f"the fast engine cannot run {model_type!r}: block {layer} has no attention "
                                       f"module with layer_idx {layer}; use engine='naive'")
 
-# %% ../nbs/04a_engine.ipynb #7d007fcc
+# %% ../nbs/04a_engine.ipynb #c5ed2c80
 class FastParts:
     "What the fast engine needs from a model, found once: blocks, post-block modules, LM head, logit scaling."
     def __init__(self, model):
@@ -176,7 +176,7 @@ class FastParts:
         self.post = _post_modules(model, self.blocks, self.head)
         self.logit_fn = _logit_fn(model)
 
-# %% ../nbs/04a_engine.ipynb #470f11c4
+# %% ../nbs/04a_engine.ipynb #eed01d9c
 @patch
 def letters(self:FastParts, h, letter_ids):
     "Letter logits `[..., n_letters]` from last-block outputs `h` `[..., hidden]`."
@@ -187,14 +187,14 @@ def letters(self:FastParts, h, letter_ids):
     if bias is not None: logits = logits + bias[letter_ids.to(bias.device)]
     return self.logit_fn(logits).float()
 
-# %% ../nbs/04a_engine.ipynb #796ae41f
+# %% ../nbs/04a_engine.ipynb #edf08831
 def fast_parts(model) -> FastParts:
     "The model's `FastParts`, cached on the model; a `NotImplementedError` naming engine='naive' where it cannot run."
     parts = model.__dict__.get("_pas_fast_parts")
     if parts is None: parts = model.__dict__["_pas_fast_parts"] = FastParts(model)
     return parts
 
-# %% ../nbs/04a_engine.ipynb #fda8b9fb
+# %% ../nbs/04a_engine.ipynb #3d091d23
 AttentionInterface.register("pas_prefix", prefix_attention)
 AttentionMaskInterface.register("pas_prefix", eager_mask)
 
@@ -222,7 +222,7 @@ def _prefill(model, enc:dict) -> DynamicCache:
     model(**pre, **{_CACHE_KW: cache}, use_cache=True, logits_to_keep=1)
     return cache
 
-# %% ../nbs/04a_engine.ipynb #5205b165
+# %% ../nbs/04a_engine.ipynb #cb988fd2
 def _last_step(model, enc:dict, cache, prefix:PrefixKV, calls:dict):
     "The last token's unsteered step from `cache`: `prefix` records the prefix, `calls[layer]` each block's arguments."
     parts, pos = fast_parts(model), enc.get("position_ids")
@@ -254,14 +254,14 @@ class FastItems:
         self.B = enc["input_ids"].shape[0]  # number of items
         self.base_logits = out.logits[:, -1, letter_ids.to(out.logits.device)].float()
 
-# %% ../nbs/04a_engine.ipynb #3cc80f87
+# %% ../nbs/04a_engine.ipynb #48b82794
 @patch
 def h_in(self:FastItems, L):
     "Input of block L at the last token, `[n_items, 1, hidden]`."
     args, kwargs = self.calls[L]
     return args[0] if args else kwargs["hidden_states"]
 
-# %% ../nbs/04a_engine.ipynb #9e9367a1
+# %% ../nbs/04a_engine.ipynb #17be542b
 def _widen(x, n_rows:int):
     "Per-position inputs of a one-token step (rotary cos/sin, position ids, ...) repeated for `n_rows` positions."
     if isinstance(x, torch.Tensor):
@@ -277,7 +277,7 @@ def _row_argument(name:str, value, n_rows:int):
     if "mask" in name or "alibi" in name: return value
     return _widen(value, n_rows)
 
-# %% ../nbs/04a_engine.ipynb #c36042c2
+# %% ../nbs/04a_engine.ipynb #2fda85fa
 def _block_kwargs(block, args, kwargs, n_rows:int) -> dict:
     "The arguments the model passed to `block` for the last token, by name, made fit for `n_rows` rows."
     sig = inspect.signature(block.forward)
@@ -295,7 +295,7 @@ def run_blocks(self:FastItems, model, h, start, stop):
             h = hidden_of(blocks[layer](h, **_block_kwargs(blocks[layer], *self.calls[layer], n_rows)))
     return h
 
-# %% ../nbs/04a_engine.ipynb #57b99fe7
+# %% ../nbs/04a_engine.ipynb #3ba308fe
 def _vec(vectors, method, layer) -> torch.Tensor:
     "The vector of `method` at `layer`, from `SteeringVectors` or a `{method: {layer: tensor}}` dict."
     if hasattr(vectors, "get") and hasattr(vectors, "layers"): return vectors.get(method, layer)
@@ -306,7 +306,7 @@ def _delta_rows(vectors, configs:list, rows, device) -> torch.Tensor:
     "The steering deltas `[n_rows, hidden]` of `configs[rows]`, in float32 (cast at use: quantized weights have none)."
     return torch.stack([configs[i][2] * _vec(vectors, configs[i][0], configs[i][1]).float() for i in rows]).to(device)
 
-# %% ../nbs/04a_engine.ipynb #8ed3d1e2
+# %% ../nbs/04a_engine.ipynb #d7605892
 def _add_rows(module, deltas):
     "Hook adding `deltas[c]` to row c of every item in `module`'s output `[n_items, n_rows, hidden]` (or flattened)."
     def add(mod, args, out):
@@ -315,7 +315,7 @@ def _add_rows(module, deltas):
         return with_hidden(out, (h.reshape(-1, *d.shape) + d).reshape(h.shape))
     return lambda: module.register_forward_hook(add)
 
-# %% ../nbs/04a_engine.ipynb #b0ee4ac9
+# %% ../nbs/04a_engine.ipynb #89acdfa3
 @torch.no_grad()
 def _fast_layer(model, st:FastItems, L:int, site:str, deltas:torch.Tensor, letter_ids, resid_cache:dict):
     "Letter logits `[n_items, n_configs, n_letters]` of steering `deltas` `[n_configs, hidden]` at `site` of block L."
@@ -395,7 +395,7 @@ class SweepResult:
     @property
     def baseline_accuracy(self) -> float: return float((self.base_preds == self.correct).mean())
 
-# %% ../nbs/04a_engine.ipynb #bdc12235
+# %% ../nbs/04a_engine.ipynb #eccdb792
 @patch(as_prop=True)
 def grid(self:SweepResult) -> pd.DataFrame:
     "Accuracy and Δ vs unsteered per configuration."
@@ -411,7 +411,7 @@ def predictions(self:SweepResult, i:int|None=None) -> pd.DataFrame:
     letters = np.array(list(LETTERS))[self.correct]
     return prediction_table(self.item_ids, self.base_logits if i is None else self.logits[i], letters)
 
-# %% ../nbs/04a_engine.ipynb #1048e700
+# %% ../nbs/04a_engine.ipynb #e656ce1a
 def _check_configs(model, vectors, configs, site):
     "A clear error for the first configuration that cannot run, before any work."
     N = n_layers(model)
@@ -425,7 +425,7 @@ def _check_configs(model, vectors, configs, site):
         raise ValueError(f"the vectors were built at site {vsite!r} but site={site!r} was asked; "
                          "build them at the site you steer")
 
-# %% ../nbs/04a_engine.ipynb #13b99f20
+# %% ../nbs/04a_engine.ipynb #5c31e959
 def _naive_grid(model, tok, df, vectors, configs, *, site, letter_style, chat, batch_size, n_letters, progress, desc):
     "Letter logits `[n_configs, n_items, n_letters]` and the unsteered ones, one forward pass per configuration."
     base = letter_logits(model, tok, df, letter_style=letter_style, chat=chat, batch_size=batch_size)
@@ -437,14 +437,14 @@ def _naive_grid(model, tok, df, vectors, configs, *, site, letter_style, chat, b
                                                   batch_size=batch_size, steering=(layer, site, delta)))
     return logits, base
 
-# %% ../nbs/04a_engine.ipynb #039468b2
+# %% ../nbs/04a_engine.ipynb #4c4acec2
 def _rows_by_layer(configs) -> dict:
     "Indices of `configs` grouped by layer: the configurations that share one pass from their block up."
     by_layer = {}
     for i, (method, layer, strength) in enumerate(configs): by_layer.setdefault(layer, []).append(i)
     return by_layer
 
-# %% ../nbs/04a_engine.ipynb #f12ddab1
+# %% ../nbs/04a_engine.ipynb #2b9bde95
 def _fast_grid(model, tok, df, vectors, configs, *, site, letter_ids, chat, batch_size, max_rows, bar):
     "Letter logits `[n_configs, n_items, n_letters]` and the unsteered ones, from one prefill per item."
     n_items, n_letters = len(df), len(letter_ids)
@@ -470,7 +470,7 @@ def _fast_grid(model, tok, df, vectors, configs, *, site, letter_ids, chat, batc
         del items, resid_cache
     return logits, base
 
-# %% ../nbs/04a_engine.ipynb #8e1bfc30
+# %% ../nbs/04a_engine.ipynb #879764a0
 @torch.no_grad()
 def run_configs(model, # a causal LM
                 tok, # its tokenizer
@@ -511,7 +511,7 @@ def run_configs(model, # a causal LM
     cfg = pd.DataFrame(configs, columns=["method", "layer", "strength"])
     return SweepResult(cfg, df.item_id.to_numpy(), correct, logits, base, engine, time.time() - started)
 
-# %% ../nbs/04a_engine.ipynb #d9d43f8a
+# %% ../nbs/04a_engine.ipynb #bb35d301
 def sweep(model, # a causal LM
           tok, # its tokenizer
           df:pd.DataFrame, # the items to score
