@@ -6,7 +6,7 @@ naive engine, one full forward pass per configuration with a hook, is the oracle
 
 # %% ../nbs/04a_engine.ipynb #78305769
 from __future__ import annotations
-import inspect, math, time
+import inspect, math, sys, time
 from contextlib import contextmanager
 from dataclasses import dataclass
 import numpy as np, pandas as pd, torch
@@ -19,9 +19,10 @@ from .models import encode, model_device
 from .evaluate import model_inputs, letter_logits, letter_columns, best_letter, mask_choices, prediction_table
 
 # %% auto #0
-__all__ = ['ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'PrefixKV', 'bind_prefix', 'prefix_attention', 'FastParts',
-           'fast_parts', 'attn_implementation', 'FastItems', 'check_fast', 'SweepResult', 'run_configs', 'sweep',
-           'scaled_layers', 'compare_engines', 'disagreement', 'noise_check']
+__all__ = ['ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'PrefixKV', 'bind_prefix', 'native_attention', 'row_mask',
+           'prefix_attention', 'FastParts', 'fast_parts', 'attn_implementation', 'FastItems', 'check_fast',
+           'SweepResult', 'run_configs', 'sweep', 'scaled_layers', 'compare_engines', 'disagreement', 'noise_check',
+           'within_noise']
 
 # %% ../nbs/04a_engine.ipynb #a8ebd8bb
 from transformers import AttentionInterface, DynamicCache
@@ -30,9 +31,11 @@ from transformers.masking_utils import AttentionMaskInterface, eager_mask
 
 class PrefixKV:
     "Per-layer prefix keys/values `[n_items, n_kv_heads, prefix_len, head_dim]`, shared by each item's rows."
-    def __init__(self, kv:dict|None=None, record:bool=False): self.kv, self.record = ({} if kv is None else kv), record
+    def __init__(self, kv:dict|None=None, record:bool=False, impl:str|None=None):
+        self.kv, self.record = ({} if kv is None else kv), record
+        self.impl = impl  # the model's own attention implementation ('sdpa', 'eager', ...), used in half precision
 
-# %% ../nbs/04a_engine.ipynb #f3ec3631
+# %% ../nbs/04a_engine.ipynb #f5b1ce45
 @contextmanager
 def bind_prefix(modules, prefix):
     "Within the block, attention `modules` see `prefix` (blocks need not pass extra arguments down to their attention)."
@@ -41,7 +44,7 @@ def bind_prefix(modules, prefix):
     finally:
         for m in modules: m.__dict__.pop("_pas_prefix", None)
 
-# %% ../nbs/04a_engine.ipynb #699ac1a0
+# %% ../nbs/04a_engine.ipynb #7bac771a
 def _additive(mask, dtype=torch.float32):
     "An attention mask as float additive bias (0 keep, -inf drop); None stays None."
     if mask is None: return None
@@ -49,7 +52,7 @@ def _additive(mask, dtype=torch.float32):
         return torch.zeros(mask.shape, dtype=dtype, device=mask.device).masked_fill(~mask, float("-inf"))
     return mask.to(dtype)
 
-# %% ../nbs/04a_engine.ipynb #932f2a42
+# %% ../nbs/04a_engine.ipynb #0a63fba3
 def _step_bias(attention_mask, prefix_len:int, n_heads:int, n_kv_heads:int, queries_per_kv:int):
     "The one-token step's mask as an additive bias shaped to broadcast over the grouped scores; None stays None."
     bias = _additive(attention_mask)
@@ -59,7 +62,7 @@ def _step_bias(attention_mask, prefix_len:int, n_heads:int, n_kv_heads:int, quer
     return bias.reshape(bias.shape[0], n_kv_heads if per_head else 1, queries_per_kv if per_head else 1, 1,
                         prefix_len + 1)
 
-# %% ../nbs/04a_engine.ipynb #c0f01de7
+# %% ../nbs/04a_engine.ipynb #151c21cc
 def _split_prefix(module, prefix:PrefixKV, key, value) -> tuple:
     "`(prefix_keys, prefix_values, own_key, own_value)` of `module`'s layer; in record mode the prefix is stored first."
     if prefix.record:  # the last token's own step: its keys are the prefix's plus its own; keep the prefix's
@@ -68,7 +71,40 @@ def _split_prefix(module, prefix:PrefixKV, key, value) -> tuple:
     prefix_keys, prefix_values = prefix.kv[module.layer_idx]
     return prefix_keys, prefix_values, key, value
 
-# %% ../nbs/04a_engine.ipynb #12181805
+# %% ../nbs/04a_engine.ipynb #5f0961b8
+def native_attention(module, impl:str|None):
+    "The model's own attention function for `impl` if it takes an arbitrary mask ('sdpa', 'eager'), else None."
+    if impl == "sdpa":
+        from transformers.integrations.sdpa_attention import sdpa_attention_forward
+        return sdpa_attention_forward
+    if impl == "eager": return getattr(sys.modules.get(type(module).__module__), "eager_attention_forward", None)
+    return None
+
+def row_mask(mask, P:int, C:int, device=None) -> torch.Tensor:
+    "A one-token step's mask `[b, h, 1, >=P+1]` (bool, additive, None) for C rows: prefix + own key, `[b, h, C, P+C]`."
+    eye = torch.eye(C, dtype=torch.bool, device=device)
+    if mask is None: return torch.cat([torch.ones(1, 1, C, P, dtype=torch.bool, device=device), eye[None, None]], -1)
+    mask = mask[..., -(P + 1):]
+    b, h = mask.shape[:2]
+    if mask.dtype == torch.bool: own = eye & mask[..., P:]
+    else: own = torch.where(eye, mask[..., P:], torch.tensor(float("-inf"), dtype=mask.dtype, device=mask.device))
+    return torch.cat([mask[..., :P].expand(b, h, C, P), own.expand(b, h, C, C)], -1)
+
+# %% ../nbs/04a_engine.ipynb #7a457f27
+def _native_prefix_attention(kernel, module, prefix:PrefixKV, query, key, value, attention_mask, options:dict, kwargs):
+    "The model's own attention `kernel` on prefix + own keys with a row mask, so that it rounds as the naive engine."
+    options = {k: v for k, v in options.items() if v is not None}
+    if prefix.record:
+        prefix.kv[module.layer_idx] = key[:, :, :-1], value[:, :, :-1]
+        return kernel(module, query, key, value, attention_mask, dropout=0.0, **options, **kwargs)
+    prefix_keys, prefix_values = prefix.kv[module.layer_idx]
+    if prefix_keys.shape[0] != query.shape[0]:
+        raise RuntimeError(f"prefix attention expects {prefix_keys.shape[0]} items, got queries {tuple(query.shape)}")
+    keys, values = torch.cat([prefix_keys, key], 2), torch.cat([prefix_values, value], 2)
+    mask = row_mask(attention_mask, prefix_keys.shape[2], query.shape[2], query.device)
+    return kernel(module, query, keys, values, mask, dropout=0.0, **options, **kwargs)
+
+# %% ../nbs/04a_engine.ipynb #18317814
 def prefix_attention(module, # an attention module (its `layer_idx` names the prefix layer)
                      query, # `[n_items, n_heads, n_configs, head_dim]`: one query per configuration row
                      key, # `[n_items, n_kv_heads, n_configs, head_dim]`: the rows' own keys (record: prefix + own)
@@ -83,6 +119,10 @@ def prefix_attention(module, # an attention module (its `layer_idx` names the pr
                      **kwargs):
     "Attention of each item's configuration rows to the item's shared prefix plus their own key only."
     pas_prefix = pas_prefix or module.__dict__["_pas_prefix"]
+    kernel = native_attention(module, pas_prefix.impl) if query.dtype in (torch.float16, torch.bfloat16) else None
+    if kernel is not None:  # half precision: the model's own kernel, so it rounds as the naive engine
+        options = dict(scaling=scaling, softcap=softcap, sliding_window=sliding_window, s_aux=s_aux)
+        return _native_prefix_attention(kernel, module, pas_prefix, query, key, value, attention_mask, options, kwargs)
     prefix_keys, prefix_values, own_key, own_value = _split_prefix(module, pas_prefix, key, value)
     n_items, n_kv_heads, prefix_len, head_dim = prefix_keys.shape
     n_query_items, n_heads, n_configs, _ = query.shape
@@ -127,7 +167,7 @@ def _post_modules(model, blocks, head):
     nested = {id(s) for m in order for s in m.modules() if s is not m}
     return [m for m in order if id(m) not in nested]
 
-# %% ../nbs/04a_engine.ipynb #afddedaa
+# %% ../nbs/04a_engine.ipynb #58754cbe
 def _logit_fn(model):
     "The model's own scaling of its logits: Cohere's logit_scale, Granite's logits_scaling, final soft-capping."
     cfg = model.config.get_text_config() if hasattr(model.config, "get_text_config") else model.config
@@ -140,7 +180,7 @@ def _logit_fn(model):
         return logits
     return scale_logits
 
-# %% ../nbs/04a_engine.ipynb #668dc952
+# %% ../nbs/04a_engine.ipynb #7b3c1c9b
 _REFUSED = {  # architectures whose state is not prefix keys/values: checked before any work
     "gemma3n": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
     "gemma3n_text": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
@@ -158,7 +198,7 @@ def _refuse_blocks(model_type:str, blocks):
             raise NotImplementedError(f"the fast engine cannot run {model_type!r}: block {layer} has no attention "
                                       f"module with layer_idx {layer}; use engine='naive'")
 
-# %% ../nbs/04a_engine.ipynb #c5ed2c80
+# %% ../nbs/04a_engine.ipynb #3c2a5a67
 class FastParts:
     "What the fast engine needs from a model, found once: blocks, post-block modules, LM head, logit scaling."
     def __init__(self, model):
@@ -176,7 +216,7 @@ class FastParts:
         self.post = _post_modules(model, self.blocks, self.head)
         self.logit_fn = _logit_fn(model)
 
-# %% ../nbs/04a_engine.ipynb #eed01d9c
+# %% ../nbs/04a_engine.ipynb #7bce85e2
 @patch
 def letters(self:FastParts, h, letter_ids):
     "Letter logits `[..., n_letters]` from last-block outputs `h` `[..., hidden]`."
@@ -187,14 +227,14 @@ def letters(self:FastParts, h, letter_ids):
     if bias is not None: logits = logits + bias[letter_ids.to(bias.device)]
     return self.logit_fn(logits).float()
 
-# %% ../nbs/04a_engine.ipynb #edf08831
+# %% ../nbs/04a_engine.ipynb #1150bf81
 def fast_parts(model) -> FastParts:
     "The model's `FastParts`, cached on the model; a `NotImplementedError` naming engine='naive' where it cannot run."
     parts = model.__dict__.get("_pas_fast_parts")
     if parts is None: parts = model.__dict__["_pas_fast_parts"] = FastParts(model)
     return parts
 
-# %% ../nbs/04a_engine.ipynb #3d091d23
+# %% ../nbs/04a_engine.ipynb #517f8c00
 AttentionInterface.register("pas_prefix", prefix_attention)
 AttentionMaskInterface.register("pas_prefix", eager_mask)
 
@@ -222,7 +262,7 @@ def _prefill(model, enc:dict) -> DynamicCache:
     model(**pre, **{_CACHE_KW: cache}, use_cache=True, logits_to_keep=1)
     return cache
 
-# %% ../nbs/04a_engine.ipynb #cb988fd2
+# %% ../nbs/04a_engine.ipynb #d4f7aa6f
 def _last_step(model, enc:dict, cache, prefix:PrefixKV, calls:dict):
     "The last token's unsteered step from `cache`: `prefix` records the prefix, `calls[layer]` each block's arguments."
     parts, pos = fast_parts(model), enc.get("position_ids")
@@ -243,7 +283,7 @@ class FastItems:
         if enc["input_ids"].shape[1] < 2: raise ValueError("prompts must be at least two tokens long")
         cache = _prefill(model, enc)
         self.calls = {}  # block -> (args, kwargs) of the last token's step
-        self.prefix = PrefixKV(record=True)
+        self.prefix = PrefixKV(record=True, impl=getattr(model.config, "_attn_implementation", None))
         out = _last_step(model, enc, cache, self.prefix, self.calls)
         self.prefix.record = False
         missing = [l for l in range(len(parts.blocks)) if l not in self.prefix.kv]
@@ -254,14 +294,14 @@ class FastItems:
         self.B = enc["input_ids"].shape[0]  # number of items
         self.base_logits = out.logits[:, -1, letter_ids.to(out.logits.device)].float()
 
-# %% ../nbs/04a_engine.ipynb #48b82794
+# %% ../nbs/04a_engine.ipynb #88e95816
 @patch
 def h_in(self:FastItems, L):
     "Input of block L at the last token, `[n_items, 1, hidden]`."
     args, kwargs = self.calls[L]
     return args[0] if args else kwargs["hidden_states"]
 
-# %% ../nbs/04a_engine.ipynb #17be542b
+# %% ../nbs/04a_engine.ipynb #bca8ebd8
 def _widen(x, n_rows:int):
     "Per-position inputs of a one-token step (rotary cos/sin, position ids, ...) repeated for `n_rows` positions."
     if isinstance(x, torch.Tensor):
@@ -277,7 +317,7 @@ def _row_argument(name:str, value, n_rows:int):
     if "mask" in name or "alibi" in name: return value
     return _widen(value, n_rows)
 
-# %% ../nbs/04a_engine.ipynb #2fda85fa
+# %% ../nbs/04a_engine.ipynb #53036862
 def _block_kwargs(block, args, kwargs, n_rows:int) -> dict:
     "The arguments the model passed to `block` for the last token, by name, made fit for `n_rows` rows."
     sig = inspect.signature(block.forward)
@@ -295,7 +335,7 @@ def run_blocks(self:FastItems, model, h, start, stop):
             h = hidden_of(blocks[layer](h, **_block_kwargs(blocks[layer], *self.calls[layer], n_rows)))
     return h
 
-# %% ../nbs/04a_engine.ipynb #3ba308fe
+# %% ../nbs/04a_engine.ipynb #497ef661
 def _vec(vectors, method, layer) -> torch.Tensor:
     "The vector of `method` at `layer`, from `SteeringVectors` or a `{method: {layer: tensor}}` dict."
     if hasattr(vectors, "get") and hasattr(vectors, "layers"): return vectors.get(method, layer)
@@ -306,7 +346,7 @@ def _delta_rows(vectors, configs:list, rows, device) -> torch.Tensor:
     "The steering deltas `[n_rows, hidden]` of `configs[rows]`, in float32 (cast at use: quantized weights have none)."
     return torch.stack([configs[i][2] * _vec(vectors, configs[i][0], configs[i][1]).float() for i in rows]).to(device)
 
-# %% ../nbs/04a_engine.ipynb #d7605892
+# %% ../nbs/04a_engine.ipynb #35730234
 def _add_rows(module, deltas):
     "Hook adding `deltas[c]` to row c of every item in `module`'s output `[n_items, n_rows, hidden]` (or flattened)."
     def add(mod, args, out):
@@ -315,7 +355,7 @@ def _add_rows(module, deltas):
         return with_hidden(out, (h.reshape(-1, *d.shape) + d).reshape(h.shape))
     return lambda: module.register_forward_hook(add)
 
-# %% ../nbs/04a_engine.ipynb #89acdfa3
+# %% ../nbs/04a_engine.ipynb #d0576604
 @torch.no_grad()
 def _fast_layer(model, st:FastItems, L:int, site:str, deltas:torch.Tensor, letter_ids, resid_cache:dict):
     "Letter logits `[n_items, n_configs, n_letters]` of steering `deltas` `[n_configs, hidden]` at `site` of block L."
@@ -395,7 +435,7 @@ class SweepResult:
     @property
     def baseline_accuracy(self) -> float: return float((self.base_preds == self.correct).mean())
 
-# %% ../nbs/04a_engine.ipynb #eccdb792
+# %% ../nbs/04a_engine.ipynb #3df7b4b6
 @patch(as_prop=True)
 def grid(self:SweepResult) -> pd.DataFrame:
     "Accuracy and Δ vs unsteered per configuration."
@@ -411,7 +451,7 @@ def predictions(self:SweepResult, i:int|None=None) -> pd.DataFrame:
     letters = np.array(list(LETTERS))[self.correct]
     return prediction_table(self.item_ids, self.base_logits if i is None else self.logits[i], letters)
 
-# %% ../nbs/04a_engine.ipynb #e656ce1a
+# %% ../nbs/04a_engine.ipynb #4df726dd
 def _check_configs(model, vectors, configs, site):
     "A clear error for the first configuration that cannot run, before any work."
     N = n_layers(model)
@@ -425,7 +465,7 @@ def _check_configs(model, vectors, configs, site):
         raise ValueError(f"the vectors were built at site {vsite!r} but site={site!r} was asked; "
                          "build them at the site you steer")
 
-# %% ../nbs/04a_engine.ipynb #5c31e959
+# %% ../nbs/04a_engine.ipynb #271bfcc3
 def _naive_grid(model, tok, df, vectors, configs, *, site, letter_style, chat, batch_size, n_letters, progress, desc):
     "Letter logits `[n_configs, n_items, n_letters]` and the unsteered ones, one forward pass per configuration."
     base = letter_logits(model, tok, df, letter_style=letter_style, chat=chat, batch_size=batch_size)
@@ -437,14 +477,14 @@ def _naive_grid(model, tok, df, vectors, configs, *, site, letter_style, chat, b
                                                   batch_size=batch_size, steering=(layer, site, delta)))
     return logits, base
 
-# %% ../nbs/04a_engine.ipynb #4c4acec2
+# %% ../nbs/04a_engine.ipynb #6e1aebc9
 def _rows_by_layer(configs) -> dict:
     "Indices of `configs` grouped by layer: the configurations that share one pass from their block up."
     by_layer = {}
     for i, (method, layer, strength) in enumerate(configs): by_layer.setdefault(layer, []).append(i)
     return by_layer
 
-# %% ../nbs/04a_engine.ipynb #2b9bde95
+# %% ../nbs/04a_engine.ipynb #df0c7219
 def _fast_grid(model, tok, df, vectors, configs, *, site, letter_ids, chat, batch_size, max_rows, bar):
     "Letter logits `[n_configs, n_items, n_letters]` and the unsteered ones, from one prefill per item."
     n_items, n_letters = len(df), len(letter_ids)
@@ -470,7 +510,7 @@ def _fast_grid(model, tok, df, vectors, configs, *, site, letter_ids, chat, batc
         del items, resid_cache
     return logits, base
 
-# %% ../nbs/04a_engine.ipynb #879764a0
+# %% ../nbs/04a_engine.ipynb #e0725878
 @torch.no_grad()
 def run_configs(model, # a causal LM
                 tok, # its tokenizer
@@ -511,7 +551,7 @@ def run_configs(model, # a causal LM
     cfg = pd.DataFrame(configs, columns=["method", "layer", "strength"])
     return SweepResult(cfg, df.item_id.to_numpy(), correct, logits, base, engine, time.time() - started)
 
-# %% ../nbs/04a_engine.ipynb #bb35d301
+# %% ../nbs/04a_engine.ipynb #ee62a4f4
 def sweep(model, # a causal LM
           tok, # its tokenizer
           df:pd.DataFrame, # the items to score
@@ -583,3 +623,11 @@ def noise_check(model, tok, df, vectors, configs, *, site:str="residual", batch_
     f = run_configs(model, tok, df, vectors, configs, engine="fast", batch_size=batch_size, **kw)
     return pd.DataFrame({"fast vs naive": disagreement(f, nv, margin),
                          f"naive vs naive (batch {other_batch_size})": disagreement(nv2, nv, margin)})
+
+def within_noise(report:pd.DataFrame) -> pd.Series:
+    "Per measure of a `noise_check` report: is fast vs naive no worse than naive vs naive at another batch size?"
+    fast, own = report.iloc[:, 0], report.iloc[:, 1]
+    return pd.Series(dict(equal_predictions=fast.equal_predictions >= own.equal_predictions,
+                          clear_disagreements=fast.clear_disagreements <= own.clear_disagreements,
+                          max_logit_gap=fast.max_logit_gap <= own.max_logit_gap,
+                          max_accuracy_gap=fast.max_accuracy_gap <= own.max_accuracy_gap))
