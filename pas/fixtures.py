@@ -11,12 +11,13 @@ __all__ = ['TINY_CONFIGS', 'TINY_ARCHS', 'tiny_model', 'toy_items']
 # %% ../nbs/01a_fixtures.ipynb #720777a4
 _T = dict(pad_token_id=0, bos_token_id=0, eos_token_id=0)
 
-# Overrides that keep each architecture small and valid (on top of 64 hidden units, 4 heads, 128 MLP units).
 TINY_CONFIGS = {
-    "llama": dict(num_key_value_heads=2, tie_word_embeddings=False), "mistral": dict(num_key_value_heads=2, sliding_window=None),
-    "qwen2": dict(num_key_value_heads=2, use_sliding_window=False), "qwen3": dict(num_key_value_heads=2, head_dim=16),
+    "llama": dict(num_key_value_heads=2, tie_word_embeddings=False),
+    "mistral": dict(num_key_value_heads=2, sliding_window=None),
+    "qwen2": dict(num_key_value_heads=2, use_sliding_window=False),
+    "qwen3": dict(num_key_value_heads=2, head_dim=16),
     "gemma": dict(num_key_value_heads=1, head_dim=16),
-    "gemma2": dict(num_key_value_heads=2, head_dim=16, sliding_window=8),  # window shorter than the prompts; soft-capping
+    "gemma2": dict(num_key_value_heads=2, head_dim=16, sliding_window=8),  # window < prompts; soft-capping
     "gpt2": dict(), "gpt_neox": dict(),
     # partial rotary, parallel attention + MLP, logit scaling, per-layer rotary, MoE, post-norm, ...
     "phi": dict(partial_rotary_factor=0.5), "phi3": dict(num_key_value_heads=2), "gptj": dict(rotary_dim=8),
@@ -24,54 +25,69 @@ TINY_CONFIGS = {
     "falcon": dict(new_decoder_architecture=False, parallel_attn=True, multi_query=True),
     "falcon_alibi": dict(alibi=True), "bloom": dict(), "mpt": dict(), "opt": dict(word_embed_proj_dim=64, ffn_dim=128),
     "gpt_bigcode": dict(multi_query=True), "stablelm": dict(partial_rotary_factor=0.25, num_key_value_heads=2),
-    "persimmon": dict(partial_rotary_factor=0.5), "cohere": dict(num_key_value_heads=2, logit_scale=0.5, use_qk_norm=False),
+    "persimmon": dict(partial_rotary_factor=0.5),
+    "cohere": dict(num_key_value_heads=2, logit_scale=0.5, use_qk_norm=False),
     "cohere2": dict(num_key_value_heads=2, sliding_window=8, logit_scale=0.5, layer_types=None),
-    "granite": dict(num_key_value_heads=2, logits_scaling=4.0, residual_multiplier=0.5, embedding_multiplier=2.0, attention_multiplier=0.3),
-    "olmo": dict(num_key_value_heads=2), "olmo2": dict(num_key_value_heads=2), "starcoder2": dict(num_key_value_heads=2, sliding_window=8),
+    "granite": dict(num_key_value_heads=2, logits_scaling=4.0, residual_multiplier=0.5, embedding_multiplier=2.0,
+                    attention_multiplier=0.3),
+    "olmo": dict(num_key_value_heads=2), "olmo2": dict(num_key_value_heads=2),
+    "starcoder2": dict(num_key_value_heads=2, sliding_window=8),
     "gemma3_text": dict(num_key_value_heads=2, head_dim=16, sliding_window=8, final_logit_softcapping=5.0),
     "mixtral": dict(num_key_value_heads=2, num_local_experts=4, num_experts_per_tok=2),
-    "qwen2_moe": dict(num_key_value_heads=2, num_experts=4, num_experts_per_tok=2, moe_intermediate_size=32, shared_expert_intermediate_size=64),
-    "qwen3_moe": dict(num_key_value_heads=2, head_dim=16, num_experts=4, num_experts_per_tok=2, moe_intermediate_size=32),
+    "qwen2_moe": dict(num_key_value_heads=2, num_experts=4, num_experts_per_tok=2, moe_intermediate_size=32,
+                      shared_expert_intermediate_size=64),
+    "qwen3_moe": dict(num_key_value_heads=2, head_dim=16, num_experts=4, num_experts_per_tok=2,
+                      moe_intermediate_size=32),
     "glm": dict(num_key_value_heads=2, head_dim=16), "glm4": dict(num_key_value_heads=2, head_dim=16),
-    "exaone4": dict(num_key_value_heads=2, head_dim=16, sliding_window=8), "helium": dict(num_key_value_heads=2, head_dim=16),
-    "smollm3": dict(num_key_value_heads=2), "llama4_text": dict(num_key_value_heads=2, head_dim=16, num_local_experts=2,
-                                                                   intermediate_size_mlp=128, attention_chunk_size=8),
-    "olmoe": dict(num_key_value_heads=2, num_experts=4, num_experts_per_tok=2), "granitemoe": dict(num_key_value_heads=2, num_local_experts=4),
-    "phimoe": dict(num_key_value_heads=2, num_local_experts=4), "nemotron": dict(num_key_value_heads=2, partial_rotary_factor=0.5, head_dim=16),
-    "deepseek_v3": dict(num_key_value_heads=4, q_lora_rank=None, kv_lora_rank=16, qk_rope_head_dim=8, qk_nope_head_dim=8, v_head_dim=16,
-                        n_routed_experts=4, num_experts_per_tok=2, moe_intermediate_size=32, first_k_dense_replace=1, n_group=1, topk_group=1),
+    "exaone4": dict(num_key_value_heads=2, head_dim=16, sliding_window=8),
+    "helium": dict(num_key_value_heads=2, head_dim=16),
+    "smollm3": dict(num_key_value_heads=2),
+    "llama4_text": dict(num_key_value_heads=2, head_dim=16, num_local_experts=2, intermediate_size_mlp=128,
+                        attention_chunk_size=8),
+    "olmoe": dict(num_key_value_heads=2, num_experts=4, num_experts_per_tok=2),
+    "granitemoe": dict(num_key_value_heads=2, num_local_experts=4),
+    "phimoe": dict(num_key_value_heads=2, num_local_experts=4),
+    "nemotron": dict(num_key_value_heads=2, partial_rotary_factor=0.5, head_dim=16),
+    "deepseek_v3": dict(num_key_value_heads=4, q_lora_rank=None, kv_lora_rank=16, qk_rope_head_dim=8,
+                        qk_nope_head_dim=8, v_head_dim=16, n_routed_experts=4, num_experts_per_tok=2,
+                        moe_intermediate_size=32, first_k_dense_replace=1, n_group=1, topk_group=1),
     "gpt_oss": dict(num_key_value_heads=2, head_dim=16, num_local_experts=4, num_experts_per_tok=2, sliding_window=8),
     "xglm": dict(ffn_dim=128), "gpt_neo": dict(attention_types=[[["global", "local"], 2]], window_size=8),
     "recurrent_gemma": dict(), "mamba": dict(),
 }
 
 # %% ../nbs/01a_fixtures.ipynb #7d98035d
-TINY_ARCHS = ("llama", "mistral", "qwen2", "qwen3", "gemma", "gemma2", "gpt2", "gpt_neox")  # quick checks; TINY_CONFIGS for all
+TINY_ARCHS = ("llama", "mistral", "qwen2", "qwen3", "gemma", "gemma2", "gpt2", "gpt_neox")  # quick checks
 
 # %% ../nbs/01a_fixtures.ipynb #fbc48051
-def tiny_model(arch:str="llama", seed:int=0, n_layers:int=4, vocab_size:int=49152, dtype=torch.float32):
+def tiny_model(arch:str="llama", # a key of `TINY_CONFIGS`
+               seed:int=0, # seed of the random weights
+               n_layers:int=4, # number of decoder blocks
+               vocab_size:int=49152, # the embedded model's vocabulary, so its tokenizer can be used
+               dtype=torch.float32): # dtype of the weights
     "A small random causal LM of architecture `arch` (a key of `TINY_CONFIGS`) in eval mode."
     from transformers import AutoConfig, AutoModelForCausalLM
     if arch not in TINY_CONFIGS: raise ValueError(f"tiny_model: arch must be one of {list(TINY_CONFIGS)}")
-    kw = dict(vocab_size=vocab_size, hidden_size=64, num_hidden_layers=n_layers, num_attention_heads=4, intermediate_size=128,
-              max_position_embeddings=512, **_T, **TINY_CONFIGS[arch])
+    kw = dict(vocab_size=vocab_size, hidden_size=64, num_hidden_layers=n_layers, num_attention_heads=4,
+              intermediate_size=128, max_position_embeddings=512, **_T, **TINY_CONFIGS[arch])
     if arch == "gpt_neo": kw["attention_types"] = [[["global", "local"], n_layers // 2]]
     cfg = AutoConfig.for_model(arch.replace("_parallel", "").replace("_alibi", ""), **kw)
     torch.manual_seed(seed)
-    m = AutoModelForCausalLM.from_config(cfg, dtype=dtype)
+    model = AutoModelForCausalLM.from_config(cfg, dtype=dtype)
     with torch.no_grad():  # larger random weights so that logits differ clearly between items
-        for p in m.parameters():
-            if p.dim() >= 2: p.normal_(0, 0.08)
-    return m.eval()
+        for param in model.parameters():
+            if param.dim() >= 2: param.normal_(0, 0.08)
+    return model.eval()
 
 # %% ../nbs/01a_fixtures.ipynb #4d524009
 def toy_items(n:int=6) -> pd.DataFrame:
     "`n` multiple-choice items with 2 to 4 choices and prompts of varied length, in the benchmark row schema."
     rows = []
     for i in range(n):
-        k = 2 + i % 3
-        ch = {LETTERS[j]: f"option {j} of item {i}" + " extra words" * (i % 2) for j in range(k)}
+        n_choices = 2 + i % 3
+        choices = {LETTERS[j]: f"option {j} of item {i}" + " extra words" * (i % 2) for j in range(n_choices)}
         rows.append(dict(item_id=f"toy/{i}", question=f"Toy question number {i}?" + " with a longer stem" * (i % 4),
-                         choices=ch, correct_letter=LETTERS[i % k], num_choices=k))
-    df = pd.DataFrame(rows); df["full_prompt"] = [format_prompt(q, c) for q, c in zip(df.question, df.choices)]
+                         choices=choices, correct_letter=LETTERS[i % n_choices], num_choices=n_choices))
+    df = pd.DataFrame(rows)
+    df["full_prompt"] = [format_prompt(q, c) for q, c in zip(df.question, df.choices)]
     return df
