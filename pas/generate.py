@@ -12,7 +12,11 @@ from .steer import resolve_steering, run_choices, compare, POSITIONS
 __all__ = ['side_by_side', 'main', 'cli']
 
 # %% ../nbs/12_generate.ipynb #bbad0c06
-def side_by_side(left:str, right:str, width:int|None=None, titles=("unsteered", "steered")) -> str:
+def side_by_side(left:str, # text of the left column
+                 right:str, # text of the right column
+                 width:int|None=None, # characters in all (default: the terminal's width, at most 160)
+                 titles=("unsteered", "steered"), # the two column headings
+                ) -> str:
     "`left` and `right` as two wrapped columns of a `width`-character block (default: the terminal's width)."
     width = width or min(shutil.get_terminal_size((120, 24)).columns, 160)
     w = max(16, (width - 3) // 2)
@@ -22,7 +26,7 @@ def side_by_side(left:str, right:str, width:int|None=None, titles=("unsteered", 
     rows = zip_longest(col(titles[0], left), col(titles[1], right), fillvalue="")
     return "\n".join(f"{a:<{w}} | {b}".rstrip() for a, b in rows)
 
-# %% ../nbs/12_generate.ipynb #770c3651
+# %% ../nbs/12_generate.ipynb #2d32f56a
 def _parser():
     p = argparse.ArgumentParser(prog="python -m pas.generate",
                                 description="Continue prompts with and without a vector a pas run found, side by side.")
@@ -47,6 +51,7 @@ def _parser():
     p.add_argument("--width", type=int, help="output width (default: the terminal's)")
     return p
 
+# %% ../nbs/12_generate.ipynb #2420d88d
 _WHERE = {"last": "at the last prompt position (as in PAS)",
           "generated": "at the last prompt position and every generated token", "all": "at every position"}
 
@@ -77,6 +82,7 @@ def main(argv=None, out=None):
         print(side_by_side(r.unsteered, r.steered, a.width), file=out)
     return df
 
+# %% ../nbs/12_generate.ipynb #60c9db20
 def cli():
     "Entry point: errors are printed as one line, exit status 1."
     try: main()

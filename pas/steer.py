@@ -82,7 +82,7 @@ def run_choices(path) -> pd.DataFrame:
     df.attrs.update(run_dir=str(d), config=(rec or {}).get("config", {}), model=(rec or {}).get("model", {}))
     return df
 
-# %% ../nbs/11_steer.ipynb #2ee83900
+# %% ../nbs/11_steer.ipynb #2e5d9864
 def _pick(names, want, what, run):
     if want is None:
         if len(names) == 1: return names[0]
@@ -92,6 +92,7 @@ def _pick(names, want, what, run):
     if str(want).lower() in low: return low[str(want).lower()]
     raise ValueError(f"{what} {want!r} is not in {run}; it holds: {', '.join(names) or 'none'}")
 
+# %% ../nbs/11_steer.ipynb #a708515f
 def _from_run(path, benchmark, method, layer, strength) -> Steering:
     ch = run_choices(path)
     d = ch.attrs["run_dir"]
@@ -124,27 +125,26 @@ def _from_run(path, benchmark, method, layer, strength) -> Steering:
             "chat_template": cfg.get("chat_template")}
     return Steering(sv.get(m, L), L, st, sv.site, m, b, info)
 
-# %% ../nbs/11_steer.ipynb #9acedebe
+# %% ../nbs/11_steer.ipynb #3a28ecb5
 LAYER_TYPES = {"residual": "decoder_block", "self_attn": "self_attn", "mlp": "mlp",
                "post_attention_layernorm": "post_attention_layernorm"}
 PLAIN_FORMAT = "steering-vector-v1"
 
 def save_plain(s:Steering, path) -> Path:
     "Write `s` as a plain safetensors file `{str(layer): strength * vector}` with the metadata documented above."
-    from safetensors.torch import save_file
     from pas import __version__
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    d = s.delta.contiguous()
+    from pas.files import atomic_write_bytes, safetensors_bytes
+    delta = s.delta.contiguous()
     info = lambda k: str(s.info.get(k) if s.info.get(k) is not None else "")
     meta = dict(format="pt", pas_format=PLAIN_FORMAT, layer_type=LAYER_TYPES[s.site], site=s.site, layer=str(s.layer),
-                strength=repr(float(s.strength)), positions="last", norm=f"{float(d.norm()):.6g}",
+                strength=repr(float(s.strength)), positions="last", norm=f"{float(delta.norm()):.6g}",
                 pas_version=__version__, model=info("model"), model_revision=info("revision"),
                 method=str(s.method or ""),
                 paper_name=PAPER_NAMES.get(s.method, s.method or ""), benchmark=str(s.benchmark or ""),
                 protocol=info("protocol"), seed=info("seed"))
-    save_file({str(s.layer): d}, str(path), metadata=dict(sorted(meta.items())))
-    return path
+    return atomic_write_bytes(path, safetensors_bytes({str(s.layer): delta}, meta))
 
+# %% ../nbs/11_steer.ipynb #33ca2bf1
 def _from_file(path, method, layer) -> Steering:
     from safetensors import safe_open
     with safe_open(str(path), "pt") as f:
@@ -159,6 +159,7 @@ def _from_file(path, method, layer) -> Steering:
     sv = load_vectors([path])
     return _from_vectors(sv, method, layer, None, {"file": str(path)})
 
+# %% ../nbs/11_steer.ipynb #a789d4a5
 def _from_vectors(sv:SteeringVectors, method, layer, strength, extra=None) -> Steering:
     m = _pick(sv.methods, None if method is None else resolve_method(method), "method", "the vectors")
     L = int(_pick([str(l) for l in sv.layers], None if layer is None else str(layer), "layer", "the vectors"))
@@ -166,8 +167,13 @@ def _from_vectors(sv:SteeringVectors, method, layer, strength, extra=None) -> St
                     {**sv.info, "protocol": sv.protocol, **(extra or {})})
 
 # %% ../nbs/11_steer.ipynb #db9e0117
-def resolve_steering(source, benchmark:str|None=None, method:str|None=None, *, layer:int|None=None,
-                     strength:float|None=None, site:str|None=None) -> Steering:
+def resolve_steering(source, # run folder or notebook, vector file, SteeringVectors, Steering or 1-D tensor
+                     benchmark:str|None=None, # may be left out when the run has one
+                     method:str|None=None, # PASf / iPASa / iPASwo or the code names; may be left out when there is one
+                     *, layer:int|None=None, # default: the run's chosen layer
+                     strength:float|None=None, # default: the run's chosen strength
+                     site:str|None=None, # default: the site the vector was built for
+                    ) -> Steering:
     "A `Steering` from a run folder or notebook, a vector file (pas' or plain), `SteeringVectors` or a tensor."
     if isinstance(source, Steering):
         s = Steering(source.vector, source.layer, source.strength, source.site, source.method, source.benchmark,
@@ -188,7 +194,7 @@ def resolve_steering(source, benchmark:str|None=None, method:str|None=None, *, l
     if site is not None: s.site = resolve_site(site)
     return s
 
-# %% ../nbs/11_steer.ipynb #84452209
+# %% ../nbs/11_steer.ipynb #9823686b
 POSITIONS = ("last", "generated", "all")
 
 def _cache_len(kwargs) -> int:
@@ -198,6 +204,7 @@ def _cache_len(kwargs) -> int:
     if hasattr(pkv, "get_seq_length"): return int(pkv.get_seq_length())
     return int(pkv[0][0].shape[-2]) if len(pkv) else 0  # legacy tuple cache
 
+# %% ../nbs/11_steer.ipynb #addfdbe0
 def _add_everywhere(module, delta):
     def fn(mod, args, out):
         h = out[0] if isinstance(out, tuple) else out
@@ -205,6 +212,7 @@ def _add_everywhere(module, delta):
         return (h, *out[1:]) if isinstance(out, tuple) else h
     return lambda: module.register_forward_hook(fn)
 
+# %% ../nbs/11_steer.ipynb #c41adbf6
 @contextmanager
 def steering(model, source, # run folder or notebook, vector file, SteeringVectors, Steering or tensor
              benchmark:str|None=None, # may be left out when the run has one
@@ -239,10 +247,16 @@ def steering(model, source, # run folder or notebook, vector file, SteeringVecto
         if positions == "last":
             while live: live.pop().remove()
 
-# %% ../nbs/11_steer.ipynb #549ea0ca
+# %% ../nbs/11_steer.ipynb #69d8b2a4
 @torch.no_grad()
-def complete(model, tok, prompts, *, max_new_tokens:int=40, chat:bool=False, seed:int|None=None,
-             temperature:float|None=None, top_p:float|None=None) -> list:
+def complete(model, tok, # a causal LM and its tokenizer (padding on the left)
+             prompts, # one prompt or a list
+             *, max_new_tokens:int=40, # tokens generated per prompt
+             chat:bool=False, # render the prompts with the chat template
+             seed:int|None=None, # sample with this seed (None: greedy, unless temperature or top_p is set)
+             temperature:float|None=None, # sample at this temperature
+             top_p:float|None=None, # sample with nucleus top-p
+            ) -> list:
     "Continuations of `prompts` (greedy unless `seed`, `temperature` or `top_p` is given)."
     from pas.models import render_prompts
     prompts = [prompts] if isinstance(prompts, str) else list(prompts)
@@ -256,10 +270,20 @@ def complete(model, tok, prompts, *, max_new_tokens:int=40, chat:bool=False, see
     out = model.generate(**enc, max_new_tokens=max_new_tokens, pad_token_id=tok.pad_token_id, **kw)
     return tok.batch_decode(out[:, enc["input_ids"].shape[1]:], skip_special_tokens=True)
 
-def compare(model, tok, prompts, source, benchmark:str|None=None, # as in `steering`
-            method:str|None=None, *, positions:str="last", # as in `steering`
-            max_new_tokens:int=40, chat:bool|None=None, # None: the run's chat_template setting
-            seed:int|None=None, temperature:float|None=None, top_p:float|None=None, **steer_kw) -> pd.DataFrame:
+# %% ../nbs/11_steer.ipynb #89f06dd4
+def compare(model, tok, # a causal LM and its tokenizer (padding on the left)
+            prompts, # one prompt or a list
+            source, # run folder or notebook, vector file, SteeringVectors, Steering or tensor, as in `steering`
+            benchmark:str|None=None, # may be left out when the run has one
+            method:str|None=None, # PASf / iPASa / iPASwo or the code names; may be left out when there is one
+            *, positions:str="last", # 'last' (PAS), 'generated' or 'all', as in `steering`
+            max_new_tokens:int=40, # tokens generated per prompt
+            chat:bool|None=None, # render with the chat template; None: the run's chat_template setting
+            seed:int|None=None, # sample with this seed (None: greedy, unless temperature or top_p is set)
+            temperature:float|None=None, # sample at this temperature
+            top_p:float|None=None, # sample with nucleus top-p
+            **steer_kw, # layer=, strength=, site= overrides, as in `resolve_steering`
+           ) -> pd.DataFrame:
     "Unsteered and steered continuations of each prompt, side by side; `.attrs['steering']` is the `Steering` applied."
     s = resolve_steering(source, benchmark, method, **steer_kw)
     chat = bool(s.info.get("chat_template")) if chat is None else chat

@@ -53,7 +53,8 @@ def why_not_kept(cell) -> str | None:
 def fill(path:Path, timeout:int=600) -> list:
     "Run `path`'s quick cells, keep their small deterministic outputs, write it back; return [(cell id, why)] dropped."
     nb = read_nb(path)
-    skip = lambda c: c.cell_type == "code" and bool(flags(c) & set(SKIP_FLAGS))
+    # skipped as nbdev-test skips them: flagged cells, and `#| eval: false` ones (e.g. a `__main__` guard)
+    skip = lambda c: c.cell_type == "code" and (bool(flags(c) & set(SKIP_FLAGS)) or {"eval:", "false"} <= flags(c))
     shell = CaptureShell(path)
     cwd = os.getcwd(); os.chdir(path.parent)
     try: shell.run_all(nb, exc_stop=True, preproc=skip, cell_timeout=timeout)
