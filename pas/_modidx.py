@@ -5,6 +5,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                            'pas.bench._load': ('bench.html#_load', 'pas/bench.py'),
                            'pas.bench._peak': ('bench.html#_peak', 'pas/bench.py'),
                            'pas.bench._peak_mb': ('bench.html#_peak_mb', 'pas/bench.py'),
+                           'pas.bench._print_table': ('bench.html#_print_table', 'pas/bench.py'),
                            'pas.bench._sync': ('bench.html#_sync', 'pas/bench.py'),
                            'pas.bench._timed': ('bench.html#_timed', 'pas/bench.py'),
                            'pas.bench.main': ('bench.html#main', 'pas/bench.py'),

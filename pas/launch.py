@@ -24,7 +24,7 @@ EXECUTOR_KEYS = {"kind", "partition", "gpus_per_job", "time_min", "mem_gb", "cpu
 
 # %% ../nbs/08_launch.ipynb #2b46797e
 def counts_to_config(counts:dict) -> dict:
-    "train/val/test counts → max_sample_size and proportions giving exactly these counts under the paper's split rule."
+    "train/val/test counts → max_sample_size and proportions that give exactly these counts under the paper's split."
     n = {k: int(counts[k]) for k in ("train", "val", "test")}
     total = sum(n.values())
     if total <= 0 or min(n.values()) < 0:

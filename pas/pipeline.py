@@ -116,10 +116,7 @@ def run_benchmark(model, # a loaded causal LM (`pas.models.load_model`)
                  ) -> dict:
     "Train scoring → vectors → validation grid → best per method → test. Returns a record and tables."
     t = {}; t0 = clock()
-    kw = dict(seed=cfg.seed, max_sample_size=cfg.max_sample_size, train_prop=cfg.n_train_proportion,
-              val_prop=cfg.n_val_proportion, test_prop=cfg.n_test_proportion, protocol=cfg.protocol,
-              data_dir=cfg.data_dir, allow_partial=cfg.allow_partial, sycophancy_target=cfg.sycophancy_target,
-              skip_malformed=cfg.skip_malformed)
+    kw = _load_kwargs(cfg)  # defined below, with check_data
     train, val, test = load_benchmark(name, **kw)
     test_name = name
     if cfg.catastrophic_test:
