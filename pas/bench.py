@@ -17,12 +17,13 @@ from .config import MAX_ROWS
 # %% auto #0
 __all__ = ['RANDOM_MODELS', 'random_model', 'run_bench', 'run_pipeline', 'main']
 
-# %% ../nbs/09_bench.ipynb #c9995d15
+# %% ../nbs/09_bench.ipynb #c2c55236
 RANDOM_MODELS = {  # shapes of real models, for random-weight timing where weights cannot be downloaded
     "llama-3.1-8b": dict(hidden_size=4096, intermediate_size=14336, num_hidden_layers=32, num_attention_heads=32,
                          num_key_value_heads=8, vocab_size=128256, max_position_embeddings=8192, rope_theta=500000.0),
 }
 
+# %% ../nbs/09_bench.ipynb #35a0b626
 def random_model(name:str, device:str, dtype, quantization:str="none"):
     "A model of a real architecture's shape with random weights (the arithmetic is the same as the real model's)."
     from transformers import LlamaConfig, AutoModelForCausalLM
@@ -44,6 +45,7 @@ def random_model(name:str, device:str, dtype, quantization:str="none"):
                                 dtype=str(dtype), device=device)
     return m
 
+# %% ../nbs/09_bench.ipynb #accac801
 def _peak_mb():
     r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return r / 1024 if sys.platform != "darwin" else r / 2**20
@@ -54,6 +56,33 @@ def _sync(dev):
 def _timed(f, dev, clock=time.perf_counter):
     _sync(dev); t = clock(); r = f(); _sync(dev); return r, clock() - t
 
+# %% ../nbs/09_bench.ipynb #254aae21
+def _load(model, random_weights, device, dtype, quantization):
+    if random_weights:
+        dev = device or ("cuda" if torch.cuda.is_available() else "cpu")
+        default = torch.bfloat16 if dev != "cpu" else torch.float32
+        dt = getattr(torch, dtype) if isinstance(dtype, str) else (dtype or default)
+        return random_model(random_weights, dev, dt, quantization), load_tokenizer()
+    return load_model(model, device=device, dtype=dtype, quantization=quantization)
+
+def _peak(dev):
+    "Peak memory so far: GPU memory on CUDA (then reset), resident set size on CPU, in MB."
+    if str(dev).startswith("cuda"):
+        r = torch.cuda.max_memory_allocated(dev) / 2**20; torch.cuda.reset_peak_memory_stats(dev); return r
+    return _peak_mb()
+
+@torch.no_grad()
+def _batch1(m, tok, texts, dev, steering=None, hidden=False, clock=time.perf_counter):
+    "Mean seconds of one batch-1 full forward pass (logits at every position, as a plain `model(...)` call gives)."
+    def one():
+        for t in texts:
+            enc = encode(tok, [t], device=dev)
+            if steering is None: m(**model_inputs(m, enc), output_hidden_states=hidden)
+            else:
+                with steer(m, *steering): m(**model_inputs(m, enc))
+    return _timed(one, dev, clock)[1] / len(texts)
+
+# %% ../nbs/09_bench.ipynb #225bb62e
 def run_bench(model="smollm2-135m", benchmark="Religion", items=40, train_items=80, naive_configs=6, layers=None,
               strengths=PAPER_STRENGTHS, methods=METHODS, site="residual", data_dir=None, device=None, dtype=None,
               batch_size=None, max_rows=MAX_ROWS, naive_batch_size=16, seed=0, random_weights=None, quantization="none",
@@ -125,31 +154,7 @@ def run_bench(model="smollm2-135m", benchmark="Religion", items=40, train_items=
         res.update(gpu=torch.cuda.get_device_name(dev), peak_gpu_mb=torch.cuda.max_memory_allocated(dev) / 2**20)
     return res
 
-def _load(model, random_weights, device, dtype, quantization):
-    if random_weights:
-        dev = device or ("cuda" if torch.cuda.is_available() else "cpu")
-        default = torch.bfloat16 if dev != "cpu" else torch.float32
-        dt = getattr(torch, dtype) if isinstance(dtype, str) else (dtype or default)
-        return random_model(random_weights, dev, dt, quantization), load_tokenizer()
-    return load_model(model, device=device, dtype=dtype, quantization=quantization)
-
-def _peak(dev):
-    "Peak memory so far: GPU memory on CUDA (then reset), resident set size on CPU, in MB."
-    if str(dev).startswith("cuda"):
-        r = torch.cuda.max_memory_allocated(dev) / 2**20; torch.cuda.reset_peak_memory_stats(dev); return r
-    return _peak_mb()
-
-@torch.no_grad()
-def _batch1(m, tok, texts, dev, steering=None, hidden=False, clock=time.perf_counter):
-    "Mean seconds of one batch-1 full forward pass (logits at every position, as a plain `model(...)` call gives)."
-    def one():
-        for t in texts:
-            enc = encode(tok, [t], device=dev)
-            if steering is None: m(**model_inputs(m, enc), output_hidden_states=hidden)
-            else:
-                with steer(m, *steering): m(**model_inputs(m, enc))
-    return _timed(one, dev, clock)[1] / len(texts)
-
+# %% ../nbs/09_bench.ipynb #2af1d373
 def run_pipeline(model="smollm2-135m", benchmark="Religion", max_sample_size=1000, layers=None,
                  strengths=PAPER_STRENGTHS,
                  methods=METHODS, site="residual", data_dir=None, device=None, dtype=None, batch_size=16, sample=6,
@@ -232,6 +237,7 @@ def run_pipeline(model="smollm2-135m", benchmark="Religion", max_sample_size=100
     if str(dev).startswith("cuda"): out["gpu"] = torch.cuda.get_device_name(dev)
     return out
 
+# %% ../nbs/09_bench.ipynb #409b2b3a
 def _print_table(res:dict):
     for k, v in res.items(): print(f"{k:24s} {v:.4g}" if isinstance(v, float) else f"{k:24s} {v}", file=sys.stderr)
 
