@@ -24,7 +24,10 @@ RANDOM_MODELS = {  # shapes of real models, for random-weight timing where weigh
 }
 
 # %% ../nbs/09_bench.ipynb #35a0b626
-def random_model(name:str, device:str, dtype, quantization:str="none"):
+def random_model(name:str, # a key of `RANDOM_MODELS`
+                 device:str, # where the weights live, e.g. "cuda"
+                 dtype, # torch dtype of the weights and the computation
+                 quantization:str="none"): # "4bit": quantized with bitsandbytes NF4 after building (GPU only)
     "A model of a real architecture's shape with random weights (the arithmetic is the same as the real model's)."
     from transformers import LlamaConfig, AutoModelForCausalLM
     cfg = LlamaConfig(**RANDOM_MODELS[name], tie_word_embeddings=False)
@@ -83,10 +86,26 @@ def _batch1(m, tok, texts, dev, steering=None, hidden=False, clock=time.perf_cou
     return _timed(one, dev, clock)[1] / len(texts)
 
 # %% ../nbs/09_bench.ipynb #225bb62e
-def run_bench(model="smollm2-135m", benchmark="Religion", items=40, train_items=80, naive_configs=6, layers=None,
-              strengths=PAPER_STRENGTHS, methods=METHODS, site="residual", data_dir=None, device=None, dtype=None,
-              batch_size=None, max_rows=MAX_ROWS, naive_batch_size=16, seed=0, random_weights=None, quantization="none",
-              log=print) -> dict:
+def run_bench(model="smollm2-135m", # model name, hub id, folder or .gguf
+              benchmark="Religion", # a registered benchmark, read from `data_dir`
+              items=40, # validation items the grid is scored on
+              train_items=80, # train items the vectors are built from
+              naive_configs=6, # configurations the naive engine is timed on (scaled to the grid)
+              layers=None, # default: the paper's 10 layers scaled to the model's depth
+              strengths=PAPER_STRENGTHS, # the grid's strengths
+              methods=METHODS, # the grid's methods
+              site="residual", # steering site
+              data_dir=None, # offline benchmark rows (default: `find_data_dir()`)
+              device=None, # default: cuda if available, else cpu
+              dtype=None, # default: the model's own (float32 on CPU)
+              batch_size=None, # items prefilled at once by the fast engine
+              max_rows=MAX_ROWS, # one-token rows per fast pass
+              naive_batch_size=16, # batch size of the naive engine and of unsteered scoring
+              seed=0, # split seed and configuration sample
+              random_weights=None, # a key of `RANDOM_MODELS`: a random model of that shape instead of `model`
+              quantization="none", # "4bit"/"8bit": bitsandbytes weights (GPU)
+              log=print, # progress lines
+             ) -> dict:
     "Time the fast sweep over the whole grid and the naive engine on a sample; return the summary dict."
     t_load = time.perf_counter()
     m, tok = _load(model, random_weights, device, dtype, quantization)
@@ -155,10 +174,23 @@ def run_bench(model="smollm2-135m", benchmark="Religion", items=40, train_items=
     return res
 
 # %% ../nbs/09_bench.ipynb #2af1d373
-def run_pipeline(model="smollm2-135m", benchmark="Religion", max_sample_size=1000, layers=None,
-                 strengths=PAPER_STRENGTHS,
-                 methods=METHODS, site="residual", data_dir=None, device=None, dtype=None, batch_size=16, sample=6,
-                 seed=0, random_weights=None, quantization="none", log=print) -> dict:
+def run_pipeline(model="smollm2-135m", # model name, hub id, folder or .gguf
+                 benchmark="Religion", # a registered benchmark, read from `data_dir`
+                 max_sample_size=1000, # items split 60/20/20
+                 layers=None, # default: the paper's 10 layers scaled to the model's depth
+                 strengths=PAPER_STRENGTHS, # the grid's strengths
+                 methods=METHODS, # the grid's methods
+                 site="residual", # steering site
+                 data_dir=None, # offline benchmark rows (default: `find_data_dir()`)
+                 device=None, # default: cuda if available, else cpu
+                 dtype=None, # default: the model's own (float32 on CPU)
+                 batch_size=16, # items per batch in `run_benchmark`
+                 sample=6, # batch-1 passes timed per kind for the authors' algorithm
+                 seed=0, # split seed
+                 random_weights=None, # a key of `RANDOM_MODELS`: a random model of that shape instead of `model`
+                 quantization="none", # "4bit"/"8bit": bitsandbytes weights (GPU)
+                 log=print, # progress lines
+                ) -> dict:
     "One benchmark end to end with `pas.pipeline.run_benchmark`, against the authors' algorithm timed in the same run."
     from pas.config import RunConfig
     from pas.pipeline import run_benchmark

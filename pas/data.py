@@ -495,7 +495,11 @@ def _format_row(name, tag, i, row, sycophancy_target, protocol) -> dict:
                 raw_correct=int(correct), context=ctx, prompt_tail=tail[0] if tail else "")
 
 # %% ../nbs/00_data.ipynb #aefb96c2
-def make_items(name:str, rows:list, sycophancy_target:str="matching", protocol:str="pas") -> pd.DataFrame:
+def make_items(name:str, # a registered benchmark (its formatter is used)
+               rows:list, # raw rows in the hub's schema
+               sycophancy_target:str="matching", # Sycophancy only: which answer counts as correct
+               protocol:str="pas", # "pas" or "reference" (the authors' text handling)
+              ) -> pd.DataFrame:
     """Format raw rows into items in source choice order; malformed rows are skipped and counted in a warning.
     Under `pas` questions and choices are stripped and rows with fewer than two choices or no question are
     malformed; under `reference` the text is kept as the hub has it and only the authors' skip rules apply."""
@@ -521,7 +525,11 @@ def make_items(name:str, rows:list, sycophancy_target:str="matching", protocol:s
     return df
 
 # %% ../nbs/00_data.ipynb #a8bd9860
-def choice_permutation(n:int, seed:int, item_id:str, protocol:str="pas") -> list:
+def choice_permutation(n:int, # number of choices
+                       seed:int, # the run's seed
+                       item_id:str, # the item (under `pas` each item gets its own order)
+                       protocol:str="pas", # "reference": the authors' one generator for all items
+                      ) -> list:
     "The display order of an item's `n` choices under `protocol`."
     if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
     rng = random.Random(seed) if protocol == "reference" else random.Random(f"{seed}|{item_id}")

@@ -80,7 +80,11 @@ def native_attention(module, impl:str|None):
     if impl == "eager": return getattr(sys.modules.get(type(module).__module__), "eager_attention_forward", None)
     return None
 
-def row_mask(mask, P:int, C:int, device=None) -> torch.Tensor:
+def row_mask(mask, # the one-token step's mask `[b, h, 1, >=P+1]`: bool, additive float, or None
+             P:int, # prefix length
+             C:int, # configuration rows per item
+             device=None, # where to build the mask when `mask` is None
+            ) -> torch.Tensor:
     "A one-token step's mask `[b, h, 1, >=P+1]` (bool, additive, None) for C rows: prefix + own key, `[b, h, C, P+C]`."
     eye = torch.eye(C, dtype=torch.bool, device=device)
     if mask is None: return torch.cat([torch.ones(1, 1, C, P, dtype=torch.bool, device=device), eye[None, None]], -1)
@@ -614,8 +618,17 @@ def disagreement(a:SweepResult, b:SweepResult, margin:float=0.05) -> dict:
                 max_logit_gap=float(np.abs(np.where(fin, a.logits, 0) - np.where(fin, b.logits, 0)).max()),
                 max_accuracy_gap=float(np.abs(acc(a) - acc(b)).max()), n=int(same.size))
 
-def noise_check(model, tok, df, vectors, configs, *, site:str="residual", batch_size:int=16, other_batch_size:int=5,
-                margin:float=0.05) -> pd.DataFrame:
+def noise_check(model, # a half-precision model
+                tok, # its tokenizer
+                df, # items to score
+                vectors, # `SteeringVectors` or {method: {layer: vector}}
+                configs, # (method, layer, strength) triples
+                *,
+                site:str="residual", # steering site
+                batch_size:int=16, # batch size of both engines
+                other_batch_size:int=5, # the naive engine's second batch size (its own noise)
+                margin:float=0.05, # logit gap under which a disagreement counts as a near-tie
+               ) -> pd.DataFrame:
     "Fast vs naive, side by side with naive vs naive at another batch size (the oracle's own noise)."
     kw = dict(site=site, progress=False)
     nv = run_configs(model, tok, df, vectors, configs, engine="naive", batch_size=batch_size, **kw)

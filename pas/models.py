@@ -248,7 +248,10 @@ def render_prompts(tok, prompts, chat:bool=False) -> list:
             for p in prompts]
 
 # %% ../nbs/01_models.ipynb #22ee73fb
-def encode(tok, prompts, chat:bool=False, device=None):
+def encode(tok, # a left-padding tokenizer (as `load_model` sets up)
+           prompts, # prompt strings
+           chat:bool=False, # render through the tokenizer's chat template
+           device=None): # where the tensors go
     "Left-padded batch of `prompts` with `position_ids` that start at 0 on each prompt's first real token."
     enc = tok(render_prompts(tok, prompts, chat), return_tensors="pt", padding=True, add_special_tokens=not chat)
     if tok.padding_side != "left": raise ValueError("the tokenizer must pad on the left (load_model sets this)")

@@ -54,7 +54,11 @@ def flips(item_ids, base_correct, steered_correct) -> dict:
                 R2W_items=ids[base & ~steered].tolist(), W2R_items=ids[~base & steered].tolist())
 
 # %% ../nbs/05_pipeline.ipynb #6b5ad670
-def pick_exemplars(pool:pd.DataFrame, k:int, seed:int, protocol:str="pas") -> pd.DataFrame:
+def pick_exemplars(pool:pd.DataFrame, # candidate exemplars (wrongly answered train items)
+                   k:int, # how many
+                   seed:int, # the run's seed (under `pas`)
+                   protocol:str="pas", # "reference": `pool.sample(k, random_state=0)` as the authors
+                  ) -> pd.DataFrame:
     "`k` exemplars from `pool` (fewer when the pool is smaller)."
     if k <= 0 or pool.empty: return pool.iloc[:0]
     if protocol == "reference": return pool.sample(n=min(k, len(pool)), random_state=0)

@@ -25,7 +25,11 @@ def _constant_difference_p(mean:float, alternative:str) -> float:
     return 0.0 if mean != 0 else 1.0
 
 # %% ../nbs/06_stats.ipynb #2e2ec40d
-def paired_test(a, b, alternative:str="greater", conf:float=0.95) -> dict:
+def paired_test(a, # one value per replicate (e.g. steered accuracy per seed)
+                b, # the paired values (e.g. unsteered accuracy per seed)
+                alternative:str="greater", # "greater", "less" or "two-sided", for the mean of `a - b`
+                conf:float=0.95, # confidence level of the interval
+               ) -> dict:
     "Mean of `a - b` over paired replicates, its t confidence interval, and the paired t-test of `alternative`."
     a, b = np.asarray(a, float), np.asarray(b, float)
     if a.shape != b.shape: raise ValueError(f"paired samples differ in length: {a.shape} vs {b.shape}")
@@ -61,7 +65,12 @@ def adjust(p, method:str="holm") -> np.ndarray:
     return out
 
 # %% ../nbs/06_stats.ipynb #4b041524
-def fmt_cell(mean, lo, hi, p, digits:int=2) -> str:
+def fmt_cell(mean, # the estimate
+             lo, # lower end of its interval (NaN: no interval)
+             hi, # upper end
+             p, # p-value (NaN: none shown)
+             digits:int=2, # decimals of the estimate and interval
+            ) -> str:
     "'0.10 [0.07, 0.13], p=0.001'"
     if pd.isna(mean): return "n/a"
     ci = f" [{lo:.{digits}f}, {hi:.{digits}f}]" if not pd.isna(lo) else ""
