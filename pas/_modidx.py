@@ -8,6 +8,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                            'pas.bench._print_table': ('bench.html#_print_table', 'pas/bench.py'),
                            'pas.bench._sync': ('bench.html#_sync', 'pas/bench.py'),
                            'pas.bench._timed': ('bench.html#_timed', 'pas/bench.py'),
+                           'pas.bench.bench_clock': ('bench.html#bench_clock', 'pas/bench.py'),
                            'pas.bench.main': ('bench.html#main', 'pas/bench.py'),
                            'pas.bench.random_model': ('bench.html#random_model', 'pas/bench.py'),
                            'pas.bench.run_bench': ('bench.html#run_bench', 'pas/bench.py'),

@@ -15,7 +15,7 @@ from .engine import sweep, run_configs, compare_engines, scaled_layers, PAPER_ST
 from .config import MAX_ROWS
 
 # %% auto #0
-__all__ = ['RANDOM_MODELS', 'random_model', 'run_bench', 'run_pipeline', 'main']
+__all__ = ['RANDOM_MODELS', 'random_model', 'bench_clock', 'run_bench', 'run_pipeline', 'main']
 
 # %% ../nbs/09_bench.ipynb #c2c55236
 RANDOM_MODELS = {  # shapes of real models, for random-weight timing where weights cannot be downloaded
@@ -55,6 +55,10 @@ def _peak_mb():
 
 def _sync(dev):
     if str(dev).startswith("cuda"): torch.cuda.synchronize()
+
+def bench_clock(dev):
+    "CPU seconds on one CPU thread (other jobs on a shared machine do not inflate them), else wall-clock seconds."
+    return time.process_time if not str(dev).startswith("cuda") and torch.get_num_threads() == 1 else time.perf_counter
 
 def _timed(f, dev, clock=time.perf_counter):
     _sync(dev); t = clock(); r = f(); _sync(dev); return r, clock() - t
@@ -111,8 +115,7 @@ def run_bench(model="smollm2-135m", # model name, hub id, folder or .gguf
     m, tok = _load(model, random_weights, device, dtype, quantization)
     dev = next(m.parameters()).device
     load_s = time.perf_counter() - t_load
-    # one CPU thread: CPU seconds (process time), which other jobs on a shared machine do not inflate; else wall time
-    clock = time.process_time if not str(dev).startswith("cuda") and torch.get_num_threads() == 1 else time.perf_counter
+    clock = bench_clock(dev)
     N = n_layers(m)
     layers = list(layers or scaled_layers(N))
     data_dir = data_dir or find_data_dir()
@@ -209,9 +212,7 @@ def run_pipeline(model="smollm2-135m", # model name, hub id, folder or .gguf
     rng = random.Random(seed)
     pick = lambda xs: rng.sample(list(xs), min(sample, len(xs)))
     ipas = [f"{q} {c}" for q, c in zip(tr.question, tr.correct_choice)]  # iPAS texts: question + one choice
-    # one CPU thread: CPU seconds (process time), which other jobs on a shared machine do not inflate; else wall time
-    cpu_clock = not str(dev).startswith("cuda") and torch.get_num_threads() == 1
-    clock = time.process_time if cpu_clock else time.perf_counter
+    clock = bench_clock(dev)
     def authors_pass_times(steering):  # one batch-1 pass of each kind, on `sample` random texts
         return dict(prompt=_batch1(m, tok, pick(tr.full_prompt), dev, clock=clock),
                     prompt_hidden=_batch1(m, tok, pick(tr.full_prompt), dev, hidden=True, clock=clock),
@@ -248,7 +249,8 @@ def run_pipeline(model="smollm2-135m", # model name, hub id, folder or .gguf
                    grid=len(cfgs) * len(va) * t_steer,
                    test=sum(n * t_vec(me) for me, n in n_vec.items() if best.get(me, {}).get("steered"))
                         + len(te) * (t_prompt + n_best * t_steer))
-    out = dict(whole_run_speedup=sum(authors.values()) / sum(ours.values()), clock="cpu" if cpu_clock else "wall",
+    out = dict(whole_run_speedup=sum(authors.values()) / sum(ours.values()),
+               clock="cpu" if clock is time.process_time else "wall",
                ours_total_s=sum(ours.values()),
                authors_total_s=sum(authors.values()), run_benchmark_total_s=total_s,
                **{f"ours_{k}_s": v for k, v in ours.items()}, **{f"authors_{k}_s": v for k, v in authors.items()},
