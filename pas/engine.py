@@ -6,8 +6,8 @@ naive engine, one full forward pass per configuration with a hook, is the oracle
 
 # %% ../nbs/04a_engine.ipynb #78305769
 from __future__ import annotations
-import inspect, math, sys, time
-from contextlib import contextmanager
+import copy, inspect, math, sys, time
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 import numpy as np, pandas as pd, torch
 from fastcore.basics import patch
@@ -19,10 +19,10 @@ from .models import encode, model_device
 from .evaluate import model_inputs, letter_logits, letter_columns, best_letter, mask_choices, prediction_table
 
 # %% auto #0
-__all__ = ['ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'PrefixKV', 'bind_prefix', 'native_attention', 'row_mask',
-           'prefix_attention', 'FastParts', 'fast_parts', 'attn_implementation', 'FastItems', 'check_fast',
-           'SweepResult', 'run_configs', 'sweep', 'scaled_layers', 'compare_engines', 'disagreement', 'noise_check',
-           'within_noise']
+__all__ = ['ROW_CACHE_BYTES', 'ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'PrefixKV', 'bind_prefix', 'native_attention',
+           'row_mask', 'prefix_attention', 'attn_implementation', 'FastParts', 'fast_parts', 'FastItems', 'cache_rows',
+           'CachedItems', 'fast_items', 'check_fast', 'SweepResult', 'run_configs', 'sweep', 'scaled_layers',
+           'compare_engines', 'disagreement', 'noise_check', 'within_noise']
 
 # %% ../nbs/04a_engine.ipynb #a8ebd8bb
 from transformers import AttentionInterface, DynamicCache
@@ -176,67 +176,14 @@ def _logit_fn(model):
     "The model's own scaling of its logits: Cohere's logit_scale, Granite's logits_scaling, final soft-capping."
     cfg = model.config.get_text_config() if hasattr(model.config, "get_text_config") else model.config
     scale = getattr(model, "logit_scale", None) or getattr(cfg, "logit_scale", None)
-    divisor, cap = getattr(cfg, "logits_scaling", None), getattr(cfg, "final_logit_softcapping", None)
+    divisor = getattr(cfg, "logits_scaling", None)
+    cap = getattr(cfg, "final_logit_softcapping", None) or getattr(cfg, "logits_soft_cap", None)  # RecurrentGemma
     def scale_logits(logits):
         if scale is not None and not isinstance(scale, torch.Tensor): logits = logits * scale
         if divisor: logits = logits / divisor
         if cap: logits = torch.tanh(logits / cap) * cap
         return logits
     return scale_logits
-
-# %% ../nbs/04a_engine.ipynb #7b3c1c9b
-_REFUSED = {  # architectures whose state is not prefix keys/values: checked before any work
-    "gemma3n": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
-    "gemma3n_text": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
-}
-_NO_KV = ("mamba", "mixer", "recurrent", "rglru", "shortconv", "linearattention", "lightning", "deltanet")
-
-def _refuse_blocks(model_type:str, blocks):
-    "A `NotImplementedError` naming engine='naive' if a block holds a layer without a key/value prefix."
-    for layer, block in enumerate(blocks):
-        names = {type(m).__name__.lower() for m in block.modules()}
-        kinds = [k for k in _NO_KV if any(k in n for n in names)]
-        if kinds: raise NotImplementedError(f"the fast engine cannot run {model_type!r}: block {layer} has {kinds[0]} "
-                                            "layers whose state is not a prefix key/value cache; use engine='naive'")
-        if not any(getattr(m, "layer_idx", None) == layer for m in block.modules()):
-            raise NotImplementedError(f"the fast engine cannot run {model_type!r}: block {layer} has no attention "
-                                      f"module with layer_idx {layer}; use engine='naive'")
-
-# %% ../nbs/04a_engine.ipynb #3c2a5a67
-class FastParts:
-    "What the fast engine needs from a model, found once: blocks, post-block modules, LM head, logit scaling."
-    def __init__(self, model):
-        model_type = arch_family(model)
-        if model_type in _REFUSED:
-            raise NotImplementedError(f"the fast engine cannot run {model_type!r}: {_REFUSED[model_type]}; "
-                                      "use engine='naive'")
-        self.blocks = get_blocks(model)
-        _refuse_blocks(model_type, self.blocks)
-        self.attn = [m for b in self.blocks for m in b.modules() if getattr(m, "layer_idx", None) is not None]
-        self.head = model.get_output_embeddings()
-        if self.head is None or not hasattr(self.head, "weight"):
-            raise NotImplementedError(f"the fast engine cannot run {model_type!r}: no output embedding layer; "
-                                      "use engine='naive'")
-        self.post = _post_modules(model, self.blocks, self.head)
-        self.logit_fn = _logit_fn(model)
-
-# %% ../nbs/04a_engine.ipynb #7bce85e2
-@patch
-def letters(self:FastParts, h, letter_ids):
-    "Letter logits `[..., n_letters]` from last-block outputs `h` `[..., hidden]`."
-    for module in self.post: h = hidden_of(module(h))
-    letter_rows = self.head.weight[letter_ids.to(self.head.weight.device)]
-    logits = h.to(letter_rows.device, letter_rows.dtype) @ letter_rows.T
-    bias = getattr(self.head, "bias", None)
-    if bias is not None: logits = logits + bias[letter_ids.to(bias.device)]
-    return self.logit_fn(logits).float()
-
-# %% ../nbs/04a_engine.ipynb #1150bf81
-def fast_parts(model) -> FastParts:
-    "The model's `FastParts`, cached on the model; a `NotImplementedError` naming engine='naive' where it cannot run."
-    parts = model.__dict__.get("_pas_fast_parts")
-    if parts is None: parts = model.__dict__["_pas_fast_parts"] = FastParts(model)
-    return parts
 
 # %% ../nbs/04a_engine.ipynb #517f8c00
 AttentionInterface.register("pas_prefix", prefix_attention)
@@ -252,15 +199,91 @@ def attn_implementation(model, name:str):
     finally:
         for k, c in cfgs.items(): c._attn_implementation = old[k]
 
+# %% ../nbs/04a_engine.ipynb #7b3c1c9b
+_REFUSED = {  # architectures neither path can run: checked before any work
+    "gemma3n": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
+    "gemma3n_text": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
+}
+_NO_KV = ("mamba", "mixer", "recurrent", "rglru", "shortconv", "linearattention", "lightning", "deltanet")
+_CALLED = set()  # ids of the attention modules that called `_probe_attention` during the probe
+
+def _probe_attention(module, query, key, value, attention_mask=None, **kwargs):
+    "Stands in for attention during the path probe: notes the module and returns zeros of the output's shape."
+    _CALLED.add(id(module))
+    return query.new_zeros(query.shape[0], query.shape[2], query.shape[1], value.shape[-1]), None
+
+AttentionInterface.register("pas_probe", _probe_attention)
+AttentionMaskInterface.register("pas_probe", eager_mask)
+
+# %% ../nbs/04a_engine.ipynb #c1a0e002
+def _interface_modules(model) -> set:
+    "Ids of the modules whose attention goes through transformers' attention interface, seen on a two-token probe."
+    _CALLED.clear()
+    probe = torch.zeros(1, 2, dtype=torch.long, device=model_device(model))
+    try:
+        with attn_implementation(model, "pas_probe"), torch.no_grad(): model(input_ids=probe, use_cache=False)
+        return set(_CALLED)
+    finally: _CALLED.clear()
+
+def _attention_path(model, blocks) -> str:
+    "'prefix' if every block attends through the attention interface and keeps no recurrent state, else 'cache'."
+    called = _interface_modules(model)
+    for layer, block in enumerate(blocks):
+        names = {type(m).__name__.lower() for m in block.modules()}
+        if any(kind in name for kind in _NO_KV for name in names): return "cache"
+        if not any(id(m) in called and getattr(m, "layer_idx", None) == layer for m in block.modules()): return "cache"
+    return "prefix"
+
+# %% ../nbs/04a_engine.ipynb #3c2a5a67
+class FastParts:
+    "What the fast engine needs from a model, found once: its path, blocks, post-block modules, LM head, logit scaling."
+    def __init__(self, model):
+        model_type = arch_family(model)
+        if model_type in _REFUSED:
+            raise NotImplementedError(f"the fast engine cannot run {model_type!r}: {_REFUSED[model_type]}; "
+                                      "use engine='naive'")
+        self.blocks = get_blocks(model)
+        self.head = model.get_output_embeddings()
+        if self.head is None or not hasattr(self.head, "weight"):
+            raise NotImplementedError(f"the fast engine cannot run {model_type!r}: no output embedding layer; "
+                                      "use engine='naive'")
+        self.path = _attention_path(model, self.blocks)  # 'prefix' (shared prefix attention) or 'cache' (section 4b)
+        self.attn = [m for b in self.blocks for m in b.modules() if getattr(m, "layer_idx", None) is not None]
+        self.post = _post_modules(model, self.blocks, self.head)
+        self.logit_fn = _logit_fn(model)
+
+# %% ../nbs/04a_engine.ipynb #7bce85e2
+@patch
+def head_letters(self:FastParts, h, letter_ids):
+    "Letter logits `[..., n_letters]` from the LM head's input `h`: its letter rows only, then the model's scaling."
+    letter_rows = self.head.weight[letter_ids.to(self.head.weight.device)]
+    logits = h.to(letter_rows.device, letter_rows.dtype) @ letter_rows.T
+    bias = getattr(self.head, "bias", None)
+    if bias is not None: logits = logits + bias[letter_ids.to(bias.device)]
+    return self.logit_fn(logits).float()
+
+@patch
+def letters(self:FastParts, h, letter_ids):
+    "Letter logits `[..., n_letters]` from last-block outputs `h` `[..., hidden]`: post-block modules, then the head."
+    for module in self.post: h = hidden_of(module(h))
+    return self.head_letters(h, letter_ids)
+
+# %% ../nbs/04a_engine.ipynb #1150bf81
+def fast_parts(model) -> FastParts:
+    "The model's `FastParts`, cached on the model; a `NotImplementedError` naming engine='naive' where it cannot run."
+    parts = model.__dict__.get("_pas_fast_parts")
+    if parts is None: parts = model.__dict__["_pas_fast_parts"] = FastParts(model)
+    return parts
+
 # %% ../nbs/04a_engine.ipynb #7a3c9e10
 _CACHE_KW = "cache" if "cache" in inspect.signature(__import__("transformers").LlamaForCausalLM.forward).parameters \
     else "past_key_values"
 _CACHE_ARGS = ("past_key_values", "past_key_value", "layer_past", "cache", "use_cache", "output_attentions")
 
-def _prefill(model, enc:dict) -> DynamicCache:
-    "The cache of every prompt token but the last, at every layer."
+def _prefill(model, enc:dict, cache:Cache|None=None) -> Cache:
+    "The cache of every prompt token but the last, at every layer (default: a `DynamicCache` that keeps every key)."
     pos = enc.get("position_ids")
-    cache = DynamicCache()  # keeps every key, also for sliding-window layers; the model's own masks apply the window
+    cache = DynamicCache() if cache is None else cache  # every key, also of sliding-window layers: masks apply windows
     pre = model_inputs(model, dict(input_ids=enc["input_ids"][:, :-1], attention_mask=enc["attention_mask"][:, :-1],
                                    **({} if pos is None else dict(position_ids=pos[:, :-1]))))
     model(**pre, **{_CACHE_KW: cache}, use_cache=True, logits_to_keep=1)
@@ -373,6 +396,125 @@ def _fast_layer(model, st:FastItems, L:int, site:str, deltas:torch.Tensor, lette
         with hooks(_add_rows(site_module(model, L, site), deltas)): h = st.run_blocks(model, block_input, L, L + 1)
     return parts.letters(st.run_blocks(model, h, L + 1, n_blocks), letter_ids)
 
+# %% ../nbs/04a_engine.ipynb #c1a0e011
+ROW_CACHE_BYTES = 2**30  # the cache path: most bytes of per-row cache copies held at once
+
+def _repeat_rows(x, n_items:int, n_rows:int):
+    "Per-item tensors (batch first, at least 2-D) repeated `n_rows` times each, item-major; containers mapped."
+    if isinstance(x, torch.Tensor):
+        return x.repeat_interleave(n_rows, 0) if x.dim() >= 2 and x.shape[0] == n_items else x
+    if isinstance(x, dict): return {k: _repeat_rows(v, n_items, n_rows) for k, v in x.items()}
+    if type(x) in (list, tuple): return type(x)(_repeat_rows(v, n_items, n_rows) for v in x)
+    return x
+
+def _copy_rows(obj, n_items:int, n_rows:int):
+    "A shallow copy of `obj` whose per-item tensor attributes are repeated per row; `obj` is left as it is."
+    new = copy.copy(obj)
+    new.__dict__.update({k: _repeat_rows(v, n_items, n_rows) for k, v in vars(obj).items()})
+    return new
+
+def cache_rows(cache:Cache, n_items:int, n_rows:int, start:int=0) -> Cache:
+    "A copy of `cache` for `n_items * n_rows` sequences; layers below `start`, which the rows skip, stay shared."
+    rows = copy.copy(cache)
+    rows.layers = [layer if i < start else _copy_rows(layer, n_items, n_rows) for i, layer in enumerate(cache.layers)]
+    return rows
+
+# %% ../nbs/04a_engine.ipynb #c1a0e014
+def _tensor_attributes(modules) -> dict:
+    "Plain tensor attributes of `modules` (not parameters or buffers): `(module, name) -> tensor`."
+    return {(m, k): v for m in modules for k, v in vars(m).items() if isinstance(v, torch.Tensor)}
+
+def _nbytes(x) -> int:
+    "Bytes of the tensors in `x` (a tensor, or a container or object holding tensors)."
+    if isinstance(x, torch.Tensor): return x.nbytes
+    if isinstance(x, dict): return sum(_nbytes(v) for v in x.values())
+    if type(x) in (list, tuple): return sum(_nbytes(v) for v in x)
+    return _nbytes(vars(x)) if hasattr(x, "__dict__") and not isinstance(x, torch.nn.Module) else 0
+
+# %% ../nbs/04a_engine.ipynb #c1a0e017
+def _row_inputs(model, enc:dict, n_rows:int) -> dict:
+    "The model's own inputs for one step of the last token, each item repeated as `n_rows` sequences (no cache)."
+    rows = {k: v.repeat_interleave(n_rows, 0) for k, v in enc.items()}
+    pos = rows.get("position_ids")
+    step = model.prepare_inputs_for_generation(rows["input_ids"][:, -1:], attention_mask=rows["attention_mask"],
+                                               use_cache=True, is_first_iteration=False,
+                                               **({} if pos is None else dict(position_ids=pos[:, -1:])))
+    return model_inputs(model, {k: v for k, v in step.items() if v is not None and k not in _CACHE_ARGS})
+
+class _StandIn(torch.nn.Module):
+    "Takes a skipped block's place: returns `hidden` (the first run block's input) in the block's output form."
+    def __init__(self, output, hidden): super().__init__(); self.output, self.hidden = output, hidden
+    def forward(self, *args, **kwargs): return with_hidden(self.output, self.hidden)
+
+@contextmanager
+def _skip_blocks(blocks, start:int, outputs:dict, hidden):
+    "Within the block, `blocks[:start]` are stand-ins that hand `hidden` on, so the pass starts at block `start`."
+    originals = [blocks[i] for i in range(start)]
+    for i in range(start): blocks[i] = _StandIn(outputs[i], hidden)
+    try: yield
+    finally:
+        for i, block in enumerate(originals): blocks[i] = block
+
+class _HeadReached(Exception):
+    "Raised by the hook that reads the LM head's input: the rest of the pass is not needed."
+
+# %% ../nbs/04a_engine.ipynb #c1a0e01a
+class CachedItems:
+    "One chunk of items on the cache path: the prefill cache and module states, copied per row for every pass."
+    def __init__(self, model, enc, letter_ids):
+        parts = fast_parts(model)
+        if enc["input_ids"].shape[1] < 2: raise ValueError("prompts must be at least two tokens long")
+        self.enc, self.B = enc, enc["input_ids"].shape[0]
+        modules = [m for b in parts.blocks for m in b.modules()]
+        before = _tensor_attributes(modules)
+        self.cache = _prefill(model, enc, DynamicCache(config=model.config))
+        self.states = {key: v for key, v in _tensor_attributes(modules).items()  # recurrent states kept on modules
+                       if before.get(key) is not v and v.dim() >= 2 and v.shape[0] == self.B}
+        self.block_inputs, self.block_outputs = {}, {}
+        def recorder(layer):
+            def pre(mod, args, kwargs): self.block_inputs[layer] = args[0] if args else kwargs["hidden_states"]
+            def post(mod, args, kwargs, out): self.block_outputs[layer] = out
+            return (lambda: parts.blocks[layer].register_forward_pre_hook(pre, with_kwargs=True),
+                    lambda: parts.blocks[layer].register_forward_hook(post, with_kwargs=True))
+        self.base_logits = self.run_rows(model, 1, letter_ids, hooks_=[h for L in range(len(parts.blocks))
+                                                                       for h in recorder(L)])
+        self.rows_fit = max(1, ROW_CACHE_BYTES // max(1, _nbytes(self.cache) + _nbytes(list(self.states.values()))))
+
+# %% ../nbs/04a_engine.ipynb #c1a0e01b
+@patch
+def run_rows(self:CachedItems, model, n_rows:int, letter_ids, start:int=0, hooks_=()):
+    "Letter logits `[n_items * n_rows, n_letters]` of the last token, each item as `n_rows` sequences, from block `start`."
+    parts = fast_parts(model)
+    for (module, name), state in self.states.items(): module.__dict__[name] = _repeat_rows(state, self.B, n_rows)
+    cache, read = cache_rows(self.cache, self.B, n_rows, start), {}
+    def read_head(mod, args):
+        read["h"] = args[0]
+        raise _HeadReached
+    hidden = self.block_inputs[start].repeat_interleave(n_rows, 0) if start else None
+    try:
+        with _skip_blocks(parts.blocks, start, self.block_outputs, hidden), \
+             hooks(lambda: parts.head.register_forward_pre_hook(read_head), *hooks_):
+            out = model(**_row_inputs(model, self.enc, n_rows), **{_CACHE_KW: cache}, use_cache=True, logits_to_keep=1)
+    except _HeadReached: return parts.head_letters(read["h"][:, -1], letter_ids)
+    return out.logits[:, -1, letter_ids.to(out.logits.device)].float()  # a head that is not called as a module
+
+# %% ../nbs/04a_engine.ipynb #c1a0e01e
+@patch
+def steered(self:CachedItems, model, L:int, site:str, deltas:torch.Tensor, letter_ids):
+    "Letter logits `[n_items, n_configs, n_letters]` of steering `deltas` `[n_configs, hidden]` at `site` of block L."
+    n_rows = deltas.shape[0]
+    logits = self.run_rows(model, n_rows, letter_ids, start=L, hooks_=[_add_rows(site_module(model, L, site), deltas)])
+    return logits.reshape(self.B, n_rows, -1)
+
+def fast_items(model, enc, letter_ids):
+    "One chunk of items on the model's path: `FastItems` (prefix attention) or `CachedItems` (a cache copy per row)."
+    return (FastItems if fast_parts(model).path == "prefix" else CachedItems)(model, enc, letter_ids)
+
+def _layer_logits(model, items, L:int, site:str, deltas, letter_ids, resid_cache:dict):
+    "Letter logits `[n_items, n_configs, n_letters]` of one layer's rows on the items' path (prefix: routed already)."
+    if isinstance(items, CachedItems): return items.steered(model, L, site, deltas, letter_ids)
+    return _fast_layer(model, items, L, site, deltas, letter_ids, resid_cache)
+
 # %% ../nbs/04a_engine.ipynb #9a7b6c5d
 def _probe_enc(model, n_vocab):
     "Two random seven-token prompts, the second left-padded by two tokens."
@@ -389,16 +531,17 @@ def check_fast(model, site:str="residual"):
     done = model.__dict__.setdefault("_pas_fast_checked", {})
     if site in done: return done[site]
     if site != "residual": check_fast(model, "residual")  # every block's attention goes through the prefix
-    fast_parts(model)  # refuses an unsupported architecture before any work
+    parts = fast_parts(model)  # refuses an unsupported architecture before any work
     N, D = n_layers(model), model.get_input_embeddings().weight.shape[1]
     enc = _probe_enc(model, min(1000, model.get_input_embeddings().weight.shape[0]))
     letter_ids = torch.arange(1, 9, device=model_device(model))
     deltas = torch.randn(2, D, generator=torch.Generator().manual_seed(1)).to(model_device(model))
-    L = N // 2 if site != "residual" else 0
+    L = N // 2 if site != "residual" or parts.path == "cache" else 0
     orig = model.config._attn_implementation
     try:
-        st = FastItems(model, enc, letter_ids)
-        with attn_implementation(model, "pas_prefix"): fast = _fast_layer(model, st, L, site, deltas, letter_ids, {})
+        st = fast_items(model, enc, letter_ids)
+        with attn_implementation(model, "pas_prefix") if parts.path == "prefix" else nullcontext():
+            fast = _layer_logits(model, st, L, site, deltas, letter_ids, {})
     except NotImplementedError: raise
     except Exception as e:
         raise NotImplementedError(f"the fast engine cannot run {arch_family(model)!r}: {type(e).__name__}: {e}; "
@@ -500,15 +643,17 @@ def _fast_grid(model, tok, df, vectors, configs, *, site, letter_ids, chat, batc
     letter_ids = letter_ids.to(device)
     for start in range(0, n_items, batch_size):
         chunk = order[start:start + batch_size]
-        items = FastItems(model, encode(tok, [prompts[i] for i in chunk], chat=chat, device=device), letter_ids)
+        items = fast_items(model, encode(tok, [prompts[i] for i in chunk], chat=chat, device=device), letter_ids)
         base[chunk] = items.base_logits.cpu().numpy()
         rows_at_once, resid_cache = max(1, max_rows // len(chunk)), {}
-        with attn_implementation(model, "pas_prefix"):
+        prefix_path = isinstance(items, FastItems)
+        if not prefix_path: rows_at_once = min(rows_at_once, items.rows_fit)
+        with attn_implementation(model, "pas_prefix") if prefix_path else nullcontext():
             for layer, rows in by_layer.items():
                 for first in range(0, len(rows), rows_at_once):
                     some = rows[first:first + rows_at_once]
                     deltas = _delta_rows(vectors, configs, some, device)
-                    found = _fast_layer(model, items, layer, site, deltas, letter_ids, resid_cache).cpu()
+                    found = _layer_logits(model, items, layer, site, deltas, letter_ids, resid_cache).cpu()
                     logits[torch.as_tensor(some)[:, None], torch.as_tensor(chunk)[None, :]] = found.transpose(0, 1)
                     if bar: bar.update(len(some) * len(chunk))
         del items, resid_cache

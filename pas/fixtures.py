@@ -53,7 +53,7 @@ TINY_CONFIGS = {
                         moe_intermediate_size=32, first_k_dense_replace=1, n_group=1, topk_group=1),
     "gpt_oss": dict(num_key_value_heads=2, head_dim=16, num_local_experts=4, num_experts_per_tok=2, sliding_window=8),
     "xglm": dict(ffn_dim=128), "gpt_neo": dict(attention_types=[[["global", "local"], 2]], window_size=8),
-    "recurrent_gemma": dict(), "mamba": dict(),
+    "recurrent_gemma": dict(block_types=["recurrent", "attention"]), "mamba": dict(),
 }
 
 # %% ../nbs/01a_fixtures.ipynb #7d98035d
