@@ -100,6 +100,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'pas.engine._additive': ('engine.html#_additive', 'pas/engine.py'),
                             'pas.engine._attention_path': ('engine.html#_attention_path', 'pas/engine.py'),
                             'pas.engine._block_kwargs': ('engine.html#_block_kwargs', 'pas/engine.py'),
+                            'pas.engine._cache_bytes': ('engine.html#_cache_bytes', 'pas/engine.py'),
                             'pas.engine._check_configs': ('engine.html#_check_configs', 'pas/engine.py'),
                             'pas.engine._copy_rows': ('engine.html#_copy_rows', 'pas/engine.py'),
                             'pas.engine._delta_rows': ('engine.html#_delta_rows', 'pas/engine.py'),

@@ -425,11 +425,15 @@ def _tensor_attributes(modules) -> dict:
     return {(m, k): v for m in modules for k, v in vars(m).items() if isinstance(v, torch.Tensor)}
 
 def _nbytes(x) -> int:
-    "Bytes of the tensors in `x` (a tensor, or a container or object holding tensors)."
+    "Bytes of the tensors in `x`: a tensor, or a dict, list or tuple of them (nested)."
     if isinstance(x, torch.Tensor): return x.nbytes
     if isinstance(x, dict): return sum(_nbytes(v) for v in x.values())
     if type(x) in (list, tuple): return sum(_nbytes(v) for v in x)
-    return _nbytes(vars(x)) if hasattr(x, "__dict__") and not isinstance(x, torch.nn.Module) else 0
+    return 0
+
+def _cache_bytes(cache:Cache) -> int:
+    "Bytes of the tensors a cache's layers hold (keys, values, convolution and recurrent states)."
+    return sum(_nbytes(vars(layer)) for layer in cache.layers)
 
 # %% ../nbs/04a_engine.ipynb #c1a0e017
 def _row_inputs(model, enc:dict, n_rows:int) -> dict:
@@ -478,12 +482,12 @@ class CachedItems:
                     lambda: parts.blocks[layer].register_forward_hook(post, with_kwargs=True))
         self.base_logits = self.run_rows(model, 1, letter_ids, hooks_=[h for L in range(len(parts.blocks))
                                                                        for h in recorder(L)])
-        self.rows_fit = max(1, ROW_CACHE_BYTES // max(1, _nbytes(self.cache) + _nbytes(list(self.states.values()))))
+        self.rows_fit = max(1, ROW_CACHE_BYTES // max(1, _cache_bytes(self.cache) + _nbytes(list(self.states.values()))))
 
 # %% ../nbs/04a_engine.ipynb #c1a0e01b
 @patch
 def run_rows(self:CachedItems, model, n_rows:int, letter_ids, start:int=0, hooks_=()):
-    "Letter logits `[n_items * n_rows, n_letters]` of the last token, each item as `n_rows` sequences, from block `start`."
+    "Letter logits `[n_items * n_rows, n_letters]` of the last token, each item as `n_rows` rows, from block `start`."
     parts = fast_parts(model)
     for (module, name), state in self.states.items(): module.__dict__[name] = _repeat_rows(state, self.B, n_rows)
     cache, read = cache_rows(self.cache, self.B, n_rows, start), {}
