@@ -482,7 +482,8 @@ class CachedItems:
                     lambda: parts.blocks[layer].register_forward_hook(post, with_kwargs=True))
         self.base_logits = self.run_rows(model, 1, letter_ids, hooks_=[h for L in range(len(parts.blocks))
                                                                        for h in recorder(L)])
-        self.rows_fit = max(1, ROW_CACHE_BYTES // max(1, _cache_bytes(self.cache) + _nbytes(list(self.states.values()))))
+        chunk_bytes = _cache_bytes(self.cache) + _nbytes(list(self.states.values()))  # one copy of the chunk's cache
+        self.rows_fit = max(1, ROW_CACHE_BYTES // max(1, chunk_bytes))  # rows per item whose copies fit at once
 
 # %% ../nbs/04a_engine.ipynb #c1a0e01b
 @patch
@@ -578,6 +579,7 @@ class SweepResult:
     base_logits: np.ndarray # [n_items, max_choices], unsteered
     engine: str = "fast"
     seconds: float = 0.0
+    dtype: str = "float32" # the model's compute dtype: how finely its logits are rounded
 
     @property
     def preds(self) -> np.ndarray: return best_letter(self.logits)
@@ -702,7 +704,8 @@ def run_configs(model, # a causal LM
     logits = torch.where(valid[None], logits, torch.tensor(float("-inf"))).numpy()
     correct = np.array([LETTERS.index(c) for c in df.correct_letter])
     cfg = pd.DataFrame(configs, columns=["method", "layer", "strength"])
-    return SweepResult(cfg, df.item_id.to_numpy(), correct, logits, base, engine, time.time() - started)
+    dtype = str(getattr(model, "dtype", torch.float32)).replace("torch.", "")
+    return SweepResult(cfg, df.item_id.to_numpy(), correct, logits, base, engine, time.time() - started, dtype)
 
 # %% ../nbs/04a_engine.ipynb #ee62a4f4
 def sweep(model, # a causal LM
@@ -755,12 +758,27 @@ def compare_engines(a:SweepResult, b:SweepResult, atol:float=1e-4) -> dict:
                 base_max_logit_diff=_max_gap(a.base_logits, b.base_logits))
 
 # %% ../nbs/04a_engine.ipynb #7244c99d
-def disagreement(a:SweepResult, b:SweepResult, margin:float=0.05) -> dict:
+def _near_tie(logits:np.ndarray, margin:float, ulps:float, dtype) -> np.ndarray:
+    "Per row: are the two best logits within `margin`, or within `ulps` rounding steps of `dtype` at their size?"
+    top = _top2(logits)
+    step = torch.finfo(dtype).eps * np.abs(top[..., 0])  # one rounding step of `dtype` at the best logit, within 2x
+    return (top[..., 0] - top[..., 1]) <= np.maximum(margin, ulps * step)
+
+def _coarsest(*dtypes) -> torch.dtype:
+    "Of `dtypes` (torch dtypes or their names), the one with the largest rounding step."
+    return max((getattr(torch, d) if isinstance(d, str) else d for d in dtypes), key=lambda d: torch.finfo(d).eps)
+
+def disagreement(a:SweepResult, # one result
+                 b:SweepResult, # another on the same items and configurations
+                 margin:float=0.05, # logit gap under which a disagreement is a near-tie, in any dtype
+                 ulps:float=2, # ... or under this many rounding steps of `dtype` at the logit's size
+                 dtype=None, # the logits' precision (default: the coarser of `a.dtype` and `b.dtype`)
+                ) -> dict:
     "How far two results on the same items and configurations are apart: the figures half precision is judged by."
+    dtype = _coarsest(dtype) if dtype is not None else _coarsest(getattr(a, "dtype", "float32"),
+                                                                 getattr(b, "dtype", "float32"))
     same = a.preds == b.preds
-    top2 = lambda L: -np.sort(-np.where(np.isfinite(L), L, -np.inf), -1)[..., :2]
-    ta, tb = top2(a.logits), top2(b.logits)
-    clear = ((ta[..., 0] - ta[..., 1]) > margin) & ((tb[..., 0] - tb[..., 1]) > margin)  # neither is a near-tie
+    clear = ~_near_tie(a.logits, margin, ulps, dtype) & ~_near_tie(b.logits, margin, ulps, dtype)
     fin = np.isfinite(a.logits) & np.isfinite(b.logits)
     acc = lambda r: (r.preds == r.correct[None]).mean(1)
     return dict(equal_predictions=float(same.mean()), clear_disagreements=int((~same & clear).sum()),
@@ -777,14 +795,15 @@ def noise_check(model, # a half-precision model
                 batch_size:int=16, # batch size of both engines
                 other_batch_size:int=5, # the naive engine's second batch size (its own noise)
                 margin:float=0.05, # logit gap under which a disagreement counts as a near-tie
+                ulps:float=2, # ... or under this many rounding steps of the model's dtype (see `disagreement`)
                ) -> pd.DataFrame:
     "Fast vs naive, side by side with naive vs naive at another batch size (the oracle's own noise)."
     kw = dict(site=site, progress=False)
     nv = run_configs(model, tok, df, vectors, configs, engine="naive", batch_size=batch_size, **kw)
     nv2 = run_configs(model, tok, df, vectors, configs, engine="naive", batch_size=other_batch_size, **kw)
     f = run_configs(model, tok, df, vectors, configs, engine="fast", batch_size=batch_size, **kw)
-    return pd.DataFrame({"fast vs naive": disagreement(f, nv, margin),
-                         f"naive vs naive (batch {other_batch_size})": disagreement(nv2, nv, margin)})
+    return pd.DataFrame({"fast vs naive": disagreement(f, nv, margin, ulps),
+                         f"naive vs naive (batch {other_batch_size})": disagreement(nv2, nv, margin, ulps)})
 
 def within_noise(report:pd.DataFrame) -> pd.Series:
     "Per measure of a `noise_check` report: is fast vs naive no worse than naive vs naive at another batch size?"
