@@ -283,10 +283,15 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'pas.vectors._atomic_save': ('vectors.html#_atomic_save', 'pas/vectors.py'),
                              'pas.vectors.activations': ('vectors.html#activations', 'pas/vectors.py'),
                              'pas.vectors.add_random_control': ('vectors.html#add_random_control', 'pas/vectors.py'),
+                             'pas.vectors.answer_activations': ('vectors.html#answer_activations', 'pas/vectors.py'),
+                             'pas.vectors.answer_text': ('vectors.html#answer_text', 'pas/vectors.py'),
+                             'pas.vectors.answer_texts': ('vectors.html#answer_texts', 'pas/vectors.py'),
                              'pas.vectors.build_vectors': ('vectors.html#build_vectors', 'pas/vectors.py'),
+                             'pas.vectors.common_prefix': ('vectors.html#common_prefix', 'pas/vectors.py'),
                              'pas.vectors.contrast_sets': ('vectors.html#contrast_sets', 'pas/vectors.py'),
                              'pas.vectors.load_vectors': ('vectors.html#load_vectors', 'pas/vectors.py'),
                              'pas.vectors.read_mode': ('vectors.html#read_mode', 'pas/vectors.py'),
                              'pas.vectors.resolve_method': ('vectors.html#resolve_method', 'pas/vectors.py'),
                              'pas.vectors.save_vectors': ('vectors.html#save_vectors', 'pas/vectors.py'),
-                             'pas.vectors.score_with_activations': ('vectors.html#score_with_activations', 'pas/vectors.py')}}}
+                             'pas.vectors.score_with_activations': ('vectors.html#score_with_activations', 'pas/vectors.py'),
+                             'pas.vectors.window_covers': ('vectors.html#window_covers', 'pas/vectors.py')}}}
