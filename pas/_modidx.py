@@ -198,6 +198,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'pas.models.cache_dir': ('models.html#cache_dir', 'pas/models.py'),
                             'pas.models.embedded_gguf': ('models.html#embedded_gguf', 'pas/models.py'),
                             'pas.models.encode': ('models.html#encode', 'pas/models.py'),
+                            'pas.models.length_order': ('models.html#length_order', 'pas/models.py'),
                             'pas.models.letter_token_ids': ('models.html#letter_token_ids', 'pas/models.py'),
                             'pas.models.load_model': ('models.html#load_model', 'pas/models.py'),
                             'pas.models.load_tokenizer': ('models.html#load_tokenizer', 'pas/models.py'),

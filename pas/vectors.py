@@ -12,7 +12,7 @@ from tqdm.auto import tqdm
 from transformers import DynamicCache
 from .hooks import capture, resolve_site, n_layers
 from .files import safetensors_bytes, atomic_write_bytes
-from .models import encode, model_device
+from .models import encode, model_device, length_order
 from .data import LETTERS
 from .evaluate import prediction_table, model_inputs, letter_columns, mask_choices, best_letter, accepts_keyword
 
@@ -99,7 +99,7 @@ def activations(model, # a causal LM
     n_blocks = n_layers(model)
     bad = [layer for layer in layers if not 0 <= layer < n_blocks]
     if bad: raise ValueError(f"layers {bad} outside the model's {n_blocks} blocks (0..{n_blocks - 1})")
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    order = length_order(tok, texts, chat).tolist()
     device = next(model.parameters()).device
     parts = []
     starts = range(0, len(texts), batch_size)
@@ -135,7 +135,7 @@ def score_with_activations(model, # a causal LM
     layers = [int(layer) for layer in layers]
     ids, valid = letter_columns(tok, df, letter_style)
     prompts = df.full_prompt.tolist()
-    order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
+    order = length_order(tok, prompts, chat).tolist()
     device = model_device(model)
     keep_cache = answers and token == "last"
     cache_kw = "cache" if accepts_keyword(model.forward, "cache") else "past_key_values"
