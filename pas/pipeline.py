@@ -11,7 +11,7 @@ import numpy as np, pandas as pd
 from .data import load_benchmark, PROTOCOLS
 from .config import RunConfig
 from .files import atomic_write_text, file_sha256
-from .vectors import build_vectors, save_vectors, score_with_activations, read_mode
+from .vectors import build_vectors, save_vectors, score_with_activations, read_mode, resolve_method
 from .evaluate import score
 from .engine import sweep, run_configs
 
@@ -129,12 +129,15 @@ def run_benchmark(model, # a loaded causal LM (`pas.models.load_model`)
     t["load_s"] = clock() - t0
     sc = dict(letter_style=cfg.letter_style, chat=cfg.chat_template, batch_size=cfg.batch_size, progress=progress)
     t1 = clock()
-    # one pass per train prompt: its answer and, for PASf, its activations at every layer
+    # one pass per train prompt: its answer and, for PASf, its activations at every layer;
     cap = dict(layers=sorted(set(cfg.layers_to_try)), site=cfg.steer_target,
                read=read_mode(cfg.steer_target, cfg.protocol),
                token=cfg.token, letter_style=cfg.letter_style, chat=cfg.chat_template, batch_size=cfg.batch_size)
-    tr_scores, tr_acts = score_with_activations(model, tok, train, **cap)
+    # the iPAS texts (question + answer) continue the prompts' cached question tokens in the same batches
+    answers = bool({"iBAS_all", "iBAS_wrong_only"} & {resolve_method(m) for m in cfg.methods})
+    tr_scores, tr_acts, *answer_acts = score_with_activations(model, tok, train, **cap, answers=answers)
     known = dict(zip(train.full_prompt, tr_acts))
+    for found in answer_acts: known.update(found)
     icl, vec_train = None, train
     if cfg.icl_k > 0:
         pool = train[~tr_scores.is_correct.to_numpy()]

@@ -4,19 +4,23 @@
 
 # %% ../nbs/03_vectors.ipynb #4a511da1
 from __future__ import annotations
-import json
+import json, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from tqdm.auto import tqdm
+from transformers import DynamicCache
 from .hooks import capture, resolve_site, n_layers
 from .files import safetensors_bytes, atomic_write_bytes
-from .models import encode, letter_token_ids
-from .evaluate import prediction_table, model_inputs
+from .models import encode, model_device, length_order
+from .data import LETTERS
+from .evaluate import prediction_table, model_inputs, letter_columns, mask_choices, best_letter, accepts_keyword
+
 
 # %% auto #0
-__all__ = ['METHODS', 'PAPER_NAMES', 'resolve_method', 'EmptyContrastSetError', 'contrast_sets', 'read_mode', 'activations',
-           'score_with_activations', 'SteeringVectors', 'add_random_control', 'build_vectors', 'save_vectors',
+__all__ = ['METHODS', 'PAPER_NAMES', 'resolve_method', 'EmptyContrastSetError', 'answer_text', 'contrast_sets', 'read_mode',
+           'activations', 'score_with_activations', 'answer_texts', 'common_prefix', 'window_covers',
+           'answer_activations', 'SteeringVectors', 'add_random_control', 'build_vectors', 'save_vectors',
            'load_vectors']
 
 # %% ../nbs/03_vectors.ipynb #6f4ada2f
@@ -43,6 +47,11 @@ class EmptyContrastSetError(ValueError):
                          f"(the model answered {n_right} train items right and {n_wrong} wrong); "
                          "this method cannot be built for this split")
 
+# %% ../nbs/03_vectors.ipynb #d6612595
+def answer_text(question:str, answer:str) -> str:
+    "The iPAS text of `answer` to `question`: the question, a space, the answer."
+    return f"{question} {answer}"
+
 # %% ../nbs/03_vectors.ipynb #620ebce2
 def contrast_sets(df:pd.DataFrame, preds, method:str):
     "Positive and negative texts of `method` from train items `df` and the model's predicted letters `preds`."
@@ -56,11 +65,11 @@ def contrast_sets(df:pd.DataFrame, preds, method:str):
         pos = [p for p, r in zip(df.full_prompt, right) if r]
         neg = [p for p, r in zip(df.full_prompt, right) if not r]
     elif method == "iBAS_all":
-        pos = [f"{q} {a}" for q, a, r in zip(questions, correct, right) if r]
-        neg = [f"{q} {a}" for q, a, r in zip(questions, chosen, right) if not r]
+        pos = [answer_text(q, a) for q, a, r in zip(questions, correct, right) if r]
+        neg = [answer_text(q, a) for q, a, r in zip(questions, chosen, right) if not r]
     else:
-        pos = [f"{q} {a}" for q, a, r in zip(questions, correct, right) if not r]
-        neg = [f"{q} {a}" for q, a, r in zip(questions, chosen, right) if not r]
+        pos = [answer_text(q, a) for q, a, r in zip(questions, correct, right) if not r]
+        neg = [answer_text(q, a) for q, a, r in zip(questions, chosen, right) if not r]
     for which, texts in (("positive", pos), ("negative", neg)):
         if not texts: raise EmptyContrastSetError(method, which, int(right.sum()), int((~right).sum()))
     return pos, neg
@@ -90,7 +99,7 @@ def activations(model, # a causal LM
     n_blocks = n_layers(model)
     bad = [layer for layer in layers if not 0 <= layer < n_blocks]
     if bad: raise ValueError(f"layers {bad} outside the model's {n_blocks} blocks (0..{n_blocks - 1})")
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    order = length_order(tok, texts, chat).tolist()
     device = next(model.parameters()).device
     parts = []
     starts = range(0, len(texts), batch_size)
@@ -99,7 +108,7 @@ def activations(model, # a causal LM
         enc = encode(tok, [texts[i] for i in idx], chat=chat, device=device)
         with capture(model, layers, site, read=read, token=token, attention_mask=enc["attention_mask"],
                      stop_after=True) as store:
-            model(**enc, use_cache=False)
+            model(**model_inputs(model, enc), use_cache=False)
         parts.append(torch.stack([torch.cat(store[layer]) for layer in layers], 1))
     acts = torch.cat(parts)
     out = torch.empty_like(acts)
@@ -119,27 +128,119 @@ def score_with_activations(model, # a causal LM
                            letter_style:str="bare", # how answer letters are tokenised (see `letter_token_ids`)
                            chat:bool=False, # wrap prompts in the chat template
                            batch_size:int=16, # prompts per forward pass
+                           answers:bool=False, # also the iPAS texts' activations, continued from each prompt's cache
                            progress:bool=False): # show a progress bar
-    "Unsteered predictions of `df` (as `score`) and, from the same passes, `[n, len(layers), D]` prompt activations."
+    """Unsteered predictions of `df` (as `score`) and, from the same passes, `[n, len(layers), D]` prompt activations;
+    with `answers`, a third result: `{iPAS text: [len(layers), D]}` from `answer_activations` (token "last" only)."""
     layers = [int(layer) for layer in layers]
-    ids = torch.tensor(letter_token_ids(tok, int(df.num_choices.max()), letter_style))
+    ids, valid = letter_columns(tok, df, letter_style)
     prompts = df.full_prompt.tolist()
-    order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
-    device = next(model.parameters()).device
-    logits, parts = torch.empty(len(df), len(ids)), []
+    order = length_order(tok, prompts, chat).tolist()
+    device = model_device(model)
+    keep_cache = answers and token == "last"
+    cache_kw = "cache" if accepts_keyword(model.forward, "cache") else "past_key_values"
+    logits, parts, answer_acts, checked = torch.empty(len(df), len(ids)), [], {}, False
     starts = range(0, len(df), batch_size)
     for start in (tqdm(starts, desc="train scoring", leave=False) if progress else starts):
         idx = order[start:start + batch_size]
         enc = encode(tok, [prompts[i] for i in idx], chat=chat, device=device)
+        cache = DynamicCache() if keep_cache else None
         with capture(model, layers, site, read=read, token=token, attention_mask=enc["attention_mask"]) as store:
-            last_logits = model(**model_inputs(model, enc), use_cache=False, logits_to_keep=1).logits[:, -1]
-        logits[torch.as_tensor(idx)] = last_logits[:, ids.to(last_logits.device)].float().cpu()
+            out = model(**model_inputs(model, enc), **{cache_kw: cache}, use_cache=keep_cache, logits_to_keep=1)
+        batch_logits = out.logits[:, -1, ids.to(out.logits.device)].float().cpu()
+        logits[torch.as_tensor(idx)] = batch_logits
         parts.append(torch.stack([torch.cat(store[layer]) for layer in layers], 1))
+        if keep_cache:
+            batch = df.iloc[idx]
+            preds = np.array(list(LETTERS))[best_letter(mask_choices(batch_logits, valid[idx]).numpy())]
+            found = answer_activations(model, tok, enc, cache, answer_texts(batch, preds), layers, site, read=read,
+                                       chat=chat, check=not checked)
+            checked = checked or bool(found)
+            if found is None: keep_cache = False  # unlike an own pass: build_vectors gives these texts their own
+            else: answer_acts.update(found)
     acts = torch.empty(len(df), len(layers), parts[0].shape[-1])
     acts[torch.as_tensor(order)] = torch.cat(parts)
-    valid = torch.arange(len(ids))[None, :] < torch.tensor(df.num_choices.to_numpy())[:, None]
-    logits = torch.where(valid, logits, torch.tensor(float("-inf"))).numpy()
-    return prediction_table(df.item_id, logits, df.correct_letter), acts
+    table = prediction_table(df.item_id, mask_choices(logits, valid).numpy(), df.correct_letter)
+    return (table, acts, answer_acts) if answers else (table, acts)
+
+
+# %% ../nbs/03_vectors.ipynb #010b086a
+def answer_texts(df:pd.DataFrame, # train items: question, choices, correct_choice, correct_letter
+                 preds) -> list: # the model's predicted letter per item
+    "`(row, text)` pairs: every item's correct-answer text, and its chosen-answer text where the model was wrong."
+    rows = []
+    for row, (question, choices, correct, letter, pred) in enumerate(
+            zip(df.question, df.choices, df.correct_choice, df.correct_letter, preds)):
+        rows.append((row, answer_text(question, correct)))
+        if pred != letter and pred in choices: rows.append((row, answer_text(question, choices[pred])))
+    return rows
+
+# %% ../nbs/03_vectors.ipynb #34eda8cc
+def common_prefix(a, b) -> int:
+    "Length of the longest common prefix of token id sequences `a` and `b`."
+    n = min(len(a), len(b))
+    differ = (torch.as_tensor(a[:n]) != torch.as_tensor(b[:n])).nonzero()
+    return int(differ[0]) if len(differ) else n
+
+# %% ../nbs/03_vectors.ipynb #a4995e3c
+def window_covers(model, n_tokens:int) -> bool:
+    "Does every layer of `model` attend over at least `n_tokens` keys (no shorter sliding window or chunk)?"
+    cfg = model.config.get_text_config() if hasattr(model.config, "get_text_config") else model.config
+    limits = [getattr(cfg, name, None) for name in ("sliding_window", "attention_chunk_size")]
+    return all(not limit or limit >= n_tokens for limit in limits)
+
+# %% ../nbs/03_vectors.ipynb #a439fee4
+@torch.no_grad()
+def answer_activations(model, # a causal LM
+                       tok, # its tokenizer
+                       enc:dict, # the batch of prompts `cache` holds (from `pas.models.encode`)
+                       cache:DynamicCache, # the prompts' keys and values at every layer (reordered in place)
+                       rows:list, # `(item, text)` pairs: item = row of `enc` whose prompt the text continues
+                       layers, # block indices to capture
+                       site:str="residual", # one of `pas.hooks.SITES` or an alias
+                       *,
+                       read:str="output", # "output" of the site, or "input" of the block
+                       chat:bool=False, # texts in the chat template, as the prompts
+                       check:bool=True) -> dict|None: # compare the first text with its own pass
+    "`{text: [len(layers), D]}` last-token activations of the texts that share at least one token with their prompt."
+    texts = encode(tok, [text for _, text in rows], chat=chat)
+    prompt_len, n_cached = enc["attention_mask"].sum(-1).tolist(), enc["input_ids"].shape[1]
+    keep, shared, suffixes = [], [], []
+    for r, (item, _) in enumerate(rows):
+        text_ids = texts["input_ids"][r][texts["attention_mask"][r].bool()]
+        prompt_ids = enc["input_ids"][item][enc["attention_mask"][item].bool()].cpu()
+        n_shared = min(common_prefix(prompt_ids, text_ids), len(text_ids) - 1)
+        if n_shared < 1: continue
+        keep.append(r); shared.append(n_shared); suffixes.append(text_ids[n_shared:])
+    n_new = max((len(s) for s in suffixes), default=0)
+    if not keep or not window_covers(model, n_cached + n_new): return {}
+    device = model_device(model)
+    input_ids = torch.full((len(keep), n_new), tok.pad_token_id or 0, dtype=torch.long)
+    attention_mask = torch.zeros(len(keep), n_cached + n_new, dtype=torch.long)
+    position_ids = torch.zeros(len(keep), n_new, dtype=torch.long)
+    for row, (r, n_shared, suffix) in enumerate(zip(keep, shared, suffixes)):
+        first = n_cached - prompt_len[rows[r][0]]  # the item's first real token in the cache
+        input_ids[row, n_new - len(suffix):] = suffix
+        attention_mask[row, first:first + n_shared] = 1
+        attention_mask[row, n_cached + n_new - len(suffix):] = 1
+        position_ids[row, n_new - len(suffix):] = torch.arange(n_shared, n_shared + len(suffix))
+    cache.reorder_cache(torch.tensor([rows[r][0] for r in keep], device=device))
+    step = dict(input_ids=input_ids, attention_mask=attention_mask, position_ids=position_ids)
+    cache_kw = "cache" if accepts_keyword(model.forward, "cache") else "past_key_values"
+    with capture(model, layers, site, read=read, token="last", stop_after=True) as store:
+        model(**{k: v.to(device) for k, v in model_inputs(model, step).items()}, **{cache_kw: cache}, use_cache=True)
+    acts = torch.stack([torch.cat(store[layer]) for layer in layers], 1)
+    if check:
+        first_text = rows[keep[0]][1]
+        own = activations(model, tok, [first_text], layers, site, read=read, token="last", chat=chat)[0]
+        half = next(model.parameters()).dtype in (torch.float16, torch.bfloat16)
+        error = float(((acts[0] - own).norm(dim=-1) / own.norm(dim=-1).clamp(min=1e-6)).max())
+        tolerance = 5e-2 if half else 1e-3  # relative: rounding differs, a wrong mask or position does not
+        if not error <= tolerance:
+            warnings.warn(f"{type(model).__name__}: continuing the prompts' cache gave iPAS activations off by "
+                          f"{error:.2g} (relative) from their own pass; they get their own passes instead")
+            return None
+    return {rows[r][1]: acts[row] for row, r in enumerate(keep)}
 
 # %% ../nbs/03_vectors.ipynb #e91e4a74
 @dataclass
