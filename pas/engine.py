@@ -15,7 +15,7 @@ from tqdm.auto import tqdm
 from .hooks import (get_blocks, arch_family, site_module, hooks, resolve_site, n_layers, steer,
                        hidden_of, with_hidden)
 from .data import LETTERS
-from .models import encode, model_device
+from .models import encode, model_device, length_order
 from .evaluate import model_inputs, letter_logits, letter_columns, best_letter, mask_choices, prediction_table
 
 # %% auto #0
@@ -644,7 +644,7 @@ def _fast_grid(model, tok, df, vectors, configs, *, site, letter_ids, chat, batc
     logits = torch.full((len(configs), n_items, n_letters), float("nan"))
     base = np.empty((n_items, n_letters), dtype=np.float32)
     prompts = df.full_prompt.tolist()
-    order = np.argsort([len(p) for p in prompts], kind="stable")
+    order = length_order(tok, prompts, chat)  # as the naive engine batches: the same items share a batch
     by_layer, device = _rows_by_layer(configs), model_device(model)
     letter_ids = letter_ids.to(device)
     for start in range(0, n_items, batch_size):
