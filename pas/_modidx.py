@@ -149,6 +149,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'pas.engine.within_noise': ('engine.html#within_noise', 'pas/engine.py')},
             'pas.evaluate': { 'pas.evaluate.accepts_keyword': ('evaluate.html#accepts_keyword', 'pas/evaluate.py'),
                               'pas.evaluate.best_letter': ('evaluate.html#best_letter', 'pas/evaluate.py'),
+                              'pas.evaluate.cache_keyword': ('evaluate.html#cache_keyword', 'pas/evaluate.py'),
                               'pas.evaluate.letter_columns': ('evaluate.html#letter_columns', 'pas/evaluate.py'),
                               'pas.evaluate.letter_logits': ('evaluate.html#letter_logits', 'pas/evaluate.py'),
                               'pas.evaluate.mask_choices': ('evaluate.html#mask_choices', 'pas/evaluate.py'),

@@ -16,7 +16,8 @@ from .hooks import (get_blocks, arch_family, site_module, hooks, resolve_site, n
                        hidden_of, with_hidden)
 from .data import LETTERS
 from .models import encode, model_device, length_order
-from .evaluate import model_inputs, letter_logits, letter_columns, best_letter, mask_choices, prediction_table
+from .evaluate import (model_inputs, letter_logits, letter_columns, best_letter, mask_choices, prediction_table,
+                          cache_keyword)
 
 # %% auto #0
 __all__ = ['ROW_CACHE_BYTES', 'ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'PrefixKV', 'bind_prefix', 'native_attention',
@@ -276,8 +277,6 @@ def fast_parts(model) -> FastParts:
     return parts
 
 # %% ../nbs/04a_engine.ipynb #7a3c9e10
-_CACHE_KW = "cache" if "cache" in inspect.signature(__import__("transformers").LlamaForCausalLM.forward).parameters \
-    else "past_key_values"
 _CACHE_ARGS = ("past_key_values", "past_key_value", "layer_past", "cache", "use_cache", "output_attentions")
 
 def _prefill(model, enc:dict, cache:Cache|None=None) -> Cache:
@@ -286,7 +285,7 @@ def _prefill(model, enc:dict, cache:Cache|None=None) -> Cache:
     cache = DynamicCache() if cache is None else cache  # every key, also of sliding-window layers: masks apply windows
     pre = model_inputs(model, dict(input_ids=enc["input_ids"][:, :-1], attention_mask=enc["attention_mask"][:, :-1],
                                    **({} if pos is None else dict(position_ids=pos[:, :-1]))))
-    model(**pre, **{_CACHE_KW: cache}, use_cache=True, logits_to_keep=1)
+    model(**pre, **{cache_keyword(model): cache}, use_cache=True, logits_to_keep=1)
     return cache
 
 # %% ../nbs/04a_engine.ipynb #d4f7aa6f
@@ -300,7 +299,7 @@ def _last_step(model, enc:dict, cache, prefix:PrefixKV, calls:dict):
         return lambda: parts.blocks[layer].register_forward_pre_hook(record, with_kwargs=True)
     with bind_prefix(parts.attn, prefix), attn_implementation(model, "pas_prefix"), \
          hooks(*[recorder(layer) for layer in range(len(parts.blocks))]):
-        return model(**last, **{_CACHE_KW: cache}, use_cache=True, logits_to_keep=1)
+        return model(**last, **{cache_keyword(model): cache}, use_cache=True, logits_to_keep=1)
 
 # %% ../nbs/04a_engine.ipynb #3e1d5a20
 class FastItems:
@@ -499,7 +498,7 @@ def run_rows(self:CachedItems, model, n_rows:int, letter_ids, start:int=0, hooks
     try:
         with _skip_blocks(parts.blocks, start, self.block_outputs, hidden), \
              hooks(lambda: parts.head.register_forward_pre_hook(read_head), *hooks_):
-            out = model(**_row_inputs(model, self.enc, n_rows), **{_CACHE_KW: cache}, use_cache=True, logits_to_keep=1)
+            out = model(**_row_inputs(model, self.enc, n_rows), **{cache_keyword(model): cache}, use_cache=True, logits_to_keep=1)
     except _HeadReached: return parts.head_letters(read["h"][:, -1], letter_ids)
     return out.logits[:, -1, letter_ids.to(out.logits.device)].float()  # a head that is not called as a module
 

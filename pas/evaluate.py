@@ -13,7 +13,7 @@ from .hooks import steer
 from .models import encode, letter_token_ids, model_device, length_order
 
 # %% auto #0
-__all__ = ['letter_columns', 'mask_choices', 'best_letter', 'accepts_keyword', 'model_inputs', 'letter_logits',
+__all__ = ['letter_columns', 'mask_choices', 'best_letter', 'accepts_keyword', 'model_inputs', 'cache_keyword', 'letter_logits',
            'prediction_table', 'score']
 
 # %% ../nbs/04_evaluate.ipynb #d9b3d409
@@ -42,6 +42,11 @@ def accepts_keyword(fn, name:str) -> bool:
 def model_inputs(model, enc:dict) -> dict:
     "`enc` without the keys the model's forward does not take (e.g. `position_ids` for ALiBi models)."
     return {k: v for k, v in enc.items() if k in ("input_ids", "attention_mask") or accepts_keyword(model.forward, k)}
+
+# %% ../nbs/04_evaluate.ipynb #ff838432
+def cache_keyword(model) -> str:
+    "The name of the key/value cache argument of `model.forward`: 'cache' (recent transformers) or 'past_key_values'."
+    return "cache" if accepts_keyword(model.forward, "cache") else "past_key_values"
 
 # %% ../nbs/04_evaluate.ipynb #eb8ec688
 @torch.no_grad()

@@ -14,7 +14,7 @@ from .hooks import capture, resolve_site, n_layers
 from .files import safetensors_bytes, atomic_write_bytes
 from .models import encode, model_device, length_order
 from .data import LETTERS
-from .evaluate import prediction_table, model_inputs, letter_columns, mask_choices, best_letter, accepts_keyword
+from .evaluate import prediction_table, model_inputs, letter_columns, mask_choices, best_letter, cache_keyword
 
 
 # %% auto #0
@@ -138,7 +138,7 @@ def score_with_activations(model, # a causal LM
     order = length_order(tok, prompts, chat).tolist()
     device = model_device(model)
     keep_cache = answers and token == "last"
-    cache_kw = "cache" if accepts_keyword(model.forward, "cache") else "past_key_values"
+    cache_kw = cache_keyword(model)
     logits, parts, answer_acts, checked = torch.empty(len(df), len(ids)), [], {}, False
     starts = range(0, len(df), batch_size)
     for start in (tqdm(starts, desc="train scoring", leave=False) if progress else starts):
@@ -226,7 +226,7 @@ def answer_activations(model, # a causal LM
         position_ids[row, n_new - len(suffix):] = torch.arange(n_shared, n_shared + len(suffix))
     cache.reorder_cache(torch.tensor([rows[r][0] for r in keep], device=device))
     step = dict(input_ids=input_ids, attention_mask=attention_mask, position_ids=position_ids)
-    cache_kw = "cache" if accepts_keyword(model.forward, "cache") else "past_key_values"
+    cache_kw = cache_keyword(model)
     with capture(model, layers, site, read=read, token="last", stop_after=True) as store:
         model(**{k: v.to(device) for k, v in model_inputs(model, step).items()}, **{cache_kw: cache}, use_cache=True)
     acts = torch.stack([torch.cat(store[layer]) for layer in layers], 1)
