@@ -498,7 +498,8 @@ def run_rows(self:CachedItems, model, n_rows:int, letter_ids, start:int=0, hooks
     try:
         with _skip_blocks(parts.blocks, start, self.block_outputs, hidden), \
              hooks(lambda: parts.head.register_forward_pre_hook(read_head), *hooks_):
-            out = model(**_row_inputs(model, self.enc, n_rows), **{cache_keyword(model): cache}, use_cache=True, logits_to_keep=1)
+            inputs = _row_inputs(model, self.enc, n_rows)
+            out = model(**inputs, **{cache_keyword(model): cache}, use_cache=True, logits_to_keep=1)
     except _HeadReached: return parts.head_letters(read["h"][:, -1], letter_ids)
     return out.logits[:, -1, letter_ids.to(out.logits.device)].float()  # a head that is not called as a module
 
