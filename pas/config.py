@@ -8,6 +8,7 @@ import inspect, re
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
+import yaml
 from .data import resolve_benchmark, split_sizes, PROTOCOLS, SYCOPHANCY_TARGETS
 from .models import LETTER_STYLES, QUANTIZATIONS
 from .hooks import resolve_site
@@ -15,46 +16,71 @@ from .vectors import resolve_method, METHODS
 from .engine import ENGINES, run_configs
 
 # %% auto #0
-__all__ = ['MAX_ROWS', 'RUN_LABELS', 'RunConfig', 'project_root', 'model_slug', 'run_mode', 'run_folder']
+__all__ = ['MAX_ROWS', 'LIST_FIELDS', 'DTYPES', 'RUN_LABELS', 'IPYTHON_NAMES', 'as_list', 'RunConfig', 'project_root',
+           'model_slug', 'run_mode', 'run_folder', 'experiment_config']
 
 # %% ../nbs/04b_config.ipynb #de406140
 MAX_ROWS = inspect.signature(run_configs).parameters["max_rows"].default  # the fast engine's rows per pass
 
+# %% ../nbs/04b_config.ipynb #929b3680
+def _config_error(name:str, msg:str):
+    raise ValueError(f"config field {name!r}: {msg}")
+
+LIST_FIELDS = ("benchmarks", "layers_to_try", "steer_strengths", "methods")
+
+def _scalar(text:str):
+    "A number if the text is one, else the text itself."
+    for kind in (int, float):
+        try: return kind(text)
+        except ValueError: pass
+    return text
+
+def as_list(name:str, value):
+    "A list field's value as a list: from a list, a YAML/JSON list in a string, comma-separated text or one value."
+    if isinstance(value, (list, tuple)): return list(value)
+    if not isinstance(value, str): return [value]
+    text = value.strip()
+    if not text.startswith("["): return [_scalar(part.strip()) for part in text.split(",") if part.strip()]
+    try: parsed = yaml.safe_load(text)
+    except yaml.YAMLError as e: _config_error(name, f"could not read {value!r} as a list: {e}".replace("\n", " "))
+    if not isinstance(parsed, list): _config_error(name, f"could not read {value!r} as a list")
+    return parsed
+
 # %% ../nbs/04b_config.ipynb #d7cdc343
 @dataclass
 class RunConfig:
-    seed: int = 0
-    device: str|None = None
-    output_dir: str = "runs"
-    quantization: str = "none"
-    model_name: str = "smollm2-135m"
-    max_sample_size: int|None = 150
-    n_train_proportion: float = 0.6
-    n_val_proportion: float = 0.2
-    n_test_proportion: float = 0.2
-    benchmarks: list = field(default_factory=lambda: ["builtin_compare"])
-    layers_to_try: list = field(default_factory=lambda: [10, 14])
-    steer_strengths: list = field(default_factory=lambda: [8.0, 32.0])
-    methods: list = field(default_factory=lambda: list(METHODS))
-    steer_target: str = "residual"
-    icl_k: int = 0
-    catastrophic_test: bool = False
-    target_benchmark: str|None = None
-    protocol: str = "pas"
-    sycophancy_target: str = "matching"
-    data_dir: str|None = None
-    engine: str = "fast"
-    letter_style: str = "bare"
-    chat_template: bool = False
-    allow_unsteered: bool = False
-    allow_partial: bool = False
-    skip_malformed: bool = False
-    token: str = "last"
-    batch_size: int = 16
-    max_rows: int = MAX_ROWS
-    dtype: str|None = None
-    save_all_vectors: bool = False
-    random_control: bool = False
+    seed: int = 0 # seeds the split, the ICL exemplars and the random control
+    device: str|None = None # None: CUDA if present, else CPU; 'auto': accelerate's device map over all GPUs
+    output_dir: str = "runs" # runs go to <output_dir>/<model>/<cell or mode>/seed_<n>
+    quantization: str = "none" # 'none', '4bit' or '8bit' (bitsandbytes, GPU only)
+    model_name: str = "smollm2-135m" # an embedded name, a hub id, a local folder or a .gguf file
+    max_sample_size: int|None = 150 # items per benchmark before the split (None: all)
+    n_train_proportion: float = 0.6 # share of items for building vectors
+    n_val_proportion: float = 0.2 # share for choosing layer and strength
+    n_test_proportion: float = 0.2 # share for the reported accuracies
+    benchmarks: list = field(default_factory=lambda: ["builtin_compare"]) # registered names or aliases
+    layers_to_try: list = field(default_factory=lambda: [10, 14]) # blocks to steer, 0-based
+    steer_strengths: list = field(default_factory=lambda: [8.0, 32.0]) # multipliers of the vector
+    methods: list = field(default_factory=lambda: list(METHODS)) # PASf, iPASa, iPASwo (or the authors' names)
+    steer_target: str = "residual" # site: residual, self_attn, mlp or post_attention_layernorm
+    icl_k: int = 0 # > 0: k in-context exemplars from wrongly answered train items
+    catastrophic_test: bool = False # vectors from each benchmark tested on `target_benchmark`
+    target_benchmark: str|None = None # the catastrophic test's benchmark (e.g. MMLU)
+    protocol: str = "pas" # 'pas' (confounds removed) or 'reference' (the authors' code, decision for decision)
+    sycophancy_target: str = "matching" # which answer of the Sycophancy set counts as correct
+    data_dir: str|None = None # a local folder in the hub's layout (None: $PAS_DATA_DIR, else the hub)
+    engine: str = "fast" # 'fast' (prefix cache) or 'naive' (one hooked forward per configuration: the oracle)
+    letter_style: str = "bare" # how answer letters are tokenized: 'bare' (the authors') or 'space'
+    chat_template: bool = False # render prompts through the tokenizer's chat template
+    allow_unsteered: bool = False # report a benchmark even when no method could build a vector
+    allow_partial: bool = False # report a benchmark even when some methods could not build a vector
+    skip_malformed: bool = False # skip malformed data rows (counted) instead of failing
+    token: str = "last" # the position whose activations make PASf vectors: last, mid or mean
+    batch_size: int = 16 # prompts per forward pass
+    max_rows: int = MAX_ROWS # the fast engine's rows (configurations × items) per pass
+    dtype: str|None = None # float32, bfloat16 or float16 (None: float32 on CPU, bf16/fp16 on GPU)
+    save_all_vectors: bool = False # also save every layer's vectors, not only the best ones
+    random_control: bool = False # also test a random vector of the best vector's norm
 
     def validate(self, n_model_layers:int|None=None) -> "RunConfig":
         "Raise `ValueError` naming the field and the allowed values; resolves names in place."
@@ -62,20 +88,18 @@ class RunConfig:
         _resolve_names(self)
         _check_grid(self, n_model_layers)
         _check_options(self)
+        _check_sizes(self)
         return self
 
     @classmethod
     def from_dict(cls, d:dict) -> "RunConfig":
-        "A `RunConfig` from a parsed YAML/JSON mapping; unknown keys are an error that lists the known fields."
+        "A `RunConfig` from a parsed YAML/JSON mapping (list fields also as typed on a command line); unknown keys fail."
         known = set(cls.__dataclass_fields__)
         unknown = sorted(set(d) - known)
         if unknown: raise ValueError(f"unknown config field(s) {unknown}; known fields: {', '.join(sorted(known))}")
-        return cls(**d)
+        return cls(**{k: as_list(k, v) if k in LIST_FIELDS else v for k, v in d.items()})
 
 # %% ../nbs/04b_config.ipynb #e7638750
-def _config_error(name:str, msg:str):
-    raise ValueError(f"config field {name!r}: {msg}")
-
 def _resolve_names(cfg:RunConfig):
     "Benchmarks, methods and the site in their registered spelling (in place), or the field's error."
     if isinstance(cfg.benchmarks, str): cfg.benchmarks = [cfg.benchmarks]
@@ -121,6 +145,20 @@ def _check_options(cfg:RunConfig):
         try: cfg.target_benchmark = resolve_benchmark(cfg.target_benchmark)
         except ValueError as e: _config_error("target_benchmark", str(e))
 
+# %% ../nbs/04b_config.ipynb #d45fb81c
+DTYPES = ("float32", "bfloat16", "float16")
+
+def _check_sizes(cfg:RunConfig):
+    "`batch_size` and `max_rows` are positive integers; `dtype` is one of `DTYPES` (or None/'auto': by device)."
+    for name in ("batch_size", "max_rows"):
+        value = getattr(cfg, name)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            _config_error(name, f"must be a positive integer, got {value!r}")
+    dtype = str(cfg.dtype).replace("torch.", "") if cfg.dtype is not None else None
+    if dtype not in (None, "auto", *DTYPES):
+        _config_error("dtype", f"{cfg.dtype!r}; allowed: {', '.join(DTYPES)}, or auto/None (float32 on CPU, "
+                      "bfloat16 or float16 on GPU)")
+
 # %% ../nbs/04b_config.ipynb #3981d563
 RUN_LABELS = ("cell", "nominal_train_size")  # papermill parameters the experiment records; not RunConfig fields
 
@@ -150,3 +188,18 @@ def run_folder(cfg:RunConfig, cell:str|None=None) -> Path:
     out = Path(cfg.output_dir)
     root = out if out.is_absolute() else project_root() / out
     return root / model_slug(cfg.model_name) / (cell or run_mode(cfg)) / f"seed_{cfg.seed}"
+
+# %% ../nbs/04b_config.ipynb #8de33da7
+IPYTHON_NAMES = {"In", "Out", "get_ipython", "exit", "quit", "open"}
+
+def experiment_config(namespace:dict) -> RunConfig:
+    "The checked `RunConfig` of an experiment notebook's globals; a parameter it does not know is an error."
+    known = {*RunConfig.__dataclass_fields__, *RUN_LABELS}
+    given = {name for name, value in namespace.items()
+             if not name.startswith("_") and name not in IPYTHON_NAMES
+             and not (inspect.ismodule(value) or callable(value))}
+    unknown = sorted(given - known)
+    if unknown:
+        raise ValueError(f"unknown experiment parameter(s) {unknown} (papermill -p/-y or a config file); "
+                         f"known parameters: {', '.join(sorted(known))}")
+    return RunConfig.from_dict({name: namespace[name] for name in RunConfig.__dataclass_fields__}).validate()
