@@ -22,7 +22,7 @@ __all__ = ['MAX_ROWS', 'LIST_FIELDS', 'DTYPES', 'RUN_LABELS', 'IPYTHON_NAMES', '
 # %% ../nbs/04b_config.ipynb #de406140
 MAX_ROWS = inspect.signature(run_configs).parameters["max_rows"].default  # the fast engine's rows per pass
 
-# %% ../nbs/04b_config.ipynb #929b3680
+# %% ../nbs/04b_config.ipynb #729fee24
 def _config_error(name:str, msg:str):
     raise ValueError(f"config field {name!r}: {msg}")
 
@@ -145,7 +145,7 @@ def _check_options(cfg:RunConfig):
         try: cfg.target_benchmark = resolve_benchmark(cfg.target_benchmark)
         except ValueError as e: _config_error("target_benchmark", str(e))
 
-# %% ../nbs/04b_config.ipynb #d45fb81c
+# %% ../nbs/04b_config.ipynb #ce081bac
 DTYPES = ("float32", "bfloat16", "float16")
 
 def _check_sizes(cfg:RunConfig):
@@ -189,7 +189,7 @@ def run_folder(cfg:RunConfig, cell:str|None=None) -> Path:
     root = out if out.is_absolute() else project_root() / out
     return root / model_slug(cfg.model_name) / (cell or run_mode(cfg)) / f"seed_{cfg.seed}"
 
-# %% ../nbs/04b_config.ipynb #8de33da7
+# %% ../nbs/04b_config.ipynb #a5220eab
 IPYTHON_NAMES = {"In", "Out", "get_ipython", "exit", "quit", "open"}
 
 def experiment_config(namespace:dict) -> RunConfig:

