@@ -6,6 +6,7 @@
 from __future__ import annotations
 import inspect, re
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 import numpy as np
 import yaml
@@ -16,8 +17,8 @@ from .vectors import resolve_method, METHODS
 from .engine import ENGINES, run_configs
 
 # %% auto #0
-__all__ = ['MAX_ROWS', 'LIST_FIELDS', 'DTYPES', 'RUN_LABELS', 'IPYTHON_NAMES', 'as_list', 'RunConfig', 'project_root',
-           'model_slug', 'run_mode', 'run_folder', 'experiment_config']
+__all__ = ['MAX_ROWS', 'LIST_FIELDS', 'DTYPES', 'RUN_LABELS', 'SHIPPED', 'IPYTHON_NAMES', 'as_list', 'RunConfig', 'project_root',
+           'checkout_root', 'shipped_path', 'model_slug', 'run_mode', 'run_folder', 'experiment_config']
 
 # %% ../nbs/04b_config.ipynb #de406140
 MAX_ROWS = inspect.signature(run_configs).parameters["max_rows"].default  # the fast engine's rows per pass
@@ -169,6 +170,26 @@ def project_root(start=None) -> Path:
     for d in [p, *p.parents]:
         if (d / "settings.ini").exists() and (d / "nbs").is_dir(): return d
     return Path.cwd()
+
+# %% ../nbs/04b_config.ipynb #5ca6c4e6
+SHIPPED = {"notebooks": "nbs", "configs": "configs", "grids": "grids"}  # folder in the wheel → folder in a checkout
+
+def checkout_root() -> Path|None:
+    "The checkout this copy of pas is imported from, or None for an installed wheel."
+    root = Path(str(files("pas"))).resolve().parent
+    return root if (root / "settings.ini").exists() and (root / "nbs").is_dir() else None
+
+def shipped_path(folder:str, # 'notebooks', 'configs' or 'grids'
+                 name:str, # a file name in it, e.g. '90_experiment.ipynb'
+                ) -> Path:
+    "A notebook, config or grid that comes with pas: from the checkout pas runs from, else from the installed package."
+    if folder not in SHIPPED: raise ValueError(f"folder must be one of {', '.join(SHIPPED)}, got {folder!r}")
+    root = checkout_root()
+    path = root / SHIPPED[folder] / name if root else Path(str(files("pas"))) / folder / name
+    if not path.exists():
+        raise FileNotFoundError(f"{name} is not among the {folder} shipped with pas (looked in {path.parent}); "
+                                "reinstall pas, or build its wheel with `pip wheel . --no-deps` from a checkout")
+    return path
 
 # %% ../nbs/04b_config.ipynb #b9c3f3fc
 def model_slug(name:str) -> str:

@@ -150,7 +150,7 @@ def _cached_gguf(gguf:Path) -> Path:
     if not (dest / "model.safetensors").exists(): _convert_gguf(gguf, dest)
     return dest
 
-# %% ../nbs/01_models.ipynb #064dccca
+# %% ../nbs/01_models.ipynb #95553422
 def dotenv_token(start=None) -> str|None:
     "The hub token of the nearest `.env` at or above `start` (key `hf_token` or `HF_TOKEN`), unless `HF_TOKEN` is set."
     if os.environ.get("HF_TOKEN"): return None  # huggingface_hub reads it itself
@@ -164,7 +164,7 @@ def dotenv_token(start=None) -> str|None:
         return None
     return None
 
-# %% ../nbs/01_models.ipynb #b85e2811
+# %% ../nbs/01_models.ipynb #d293e2d5
 class ModelAccessError(RuntimeError):
     "The Hugging Face hub refused to serve a model (gated, private, or no such repository)."
 
