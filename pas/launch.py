@@ -4,23 +4,25 @@
 
 # %% ../nbs/08_launch.ipynb #4d8a4e58
 from __future__ import annotations
-import argparse, copy, json, os, re, socket, sys, time
+import argparse, copy, json, os, random, re, shutil, socket, subprocess, sys, time
 from pathlib import Path
 import yaml
 import pandas as pd
-from .config import RunConfig, RUN_LABELS, project_root, run_folder
+from .config import RunConfig, RUN_LABELS, checkout_root, project_root, run_folder, shipped_path
 from .data import split_sizes
+from .files import atomic_write_text
 from .models import EMBEDDED
 
 # %% auto #0
-__all__ = ['GRID_KEYS', 'EXECUTOR_KEYS', 'counts_to_config', 'check_model_name', 'load_grid', 'pid_alive', 'job_status',
-           'status_table', 'run_job', 'ExperimentJob', 'launch', 'GridLockedError', 'lock_path', 'acquire_lock',
-           'release_lock', 'main', 'exit_code']
+__all__ = ['GRID_KEYS', 'EXECUTOR_KEYS', 'SLURM_QUEUED', 'SLURM_RUNNING', 'KERNEL_START_ERRORS', 'counts_to_config',
+           'check_model_name', 'load_grid', 'pid_alive', 'slurm_states', 'job_status', 'status_table', 'run_job',
+           'ExperimentJob', 'SlurmUnavailableError', 'check_slurm', 'launch', 'GridLockedError', 'lock_path',
+           'acquire_lock', 'release_lock', 'main', 'exit_code']
 
 # %% ../nbs/08_launch.ipynb #c6ff64f7
 GRID_KEYS = {"name", "base", "models", "seeds", "cells", "runs_dir", "executor"}
 EXECUTOR_KEYS = {"kind", "partition", "gpus_per_job", "time_min", "mem_gb", "cpus_per_task", "array_parallelism",
-                 "sbatch", "parallel"}
+                 "sbatch", "parallel", "max_timeouts", "signal_delay_s"}
 
 # %% ../nbs/08_launch.ipynb #2b46797e
 def counts_to_config(counts:dict) -> dict:
@@ -55,15 +57,19 @@ def _seeds(s):
 
 # %% ../nbs/08_launch.ipynb #fed6410d
 def _read_base(path:Path, base:str|None, root:Path) -> dict:
-    "The grid's base config: a path relative to the grid file, to the project root, or as given."
+    "The grid's base config: relative to the grid file, the project root, as given, or one shipped with pas."
     if not base: return {}
     found = next((p for p in (path.parent / base, root / base, Path(base)) if p.exists()), None)
+    if found is None and Path(base).parent.name == "configs":
+        try: found = shipped_path("configs", Path(base).name)
+        except FileNotFoundError: pass
     if found is None: raise ValueError(f"{path}: base config {base!r} not found")
     return yaml.safe_load(found.read_text()) or {}
 
 def load_grid(path) -> dict:
     "Read and check a grid file; returns the grid with one entry per job. Raises before anything is submitted."
-    path = Path(path); g = yaml.safe_load(path.read_text()) or {}
+    path = Path(path)
+    g = yaml.safe_load(path.read_text()) or {}
     unknown = set(g) - GRID_KEYS
     if unknown: raise ValueError(f"{path}: unknown grid field(s) {sorted(unknown)}; allowed: {sorted(GRID_KEYS)}")
     ex_unknown = set(g.get("executor") or {}) - EXECUTOR_KEYS
@@ -110,7 +116,6 @@ def _load_state(grid):
     return json.loads(f.read_text()) if f.exists() else {}
 
 def _save_state(grid, st):
-    from pas.files import atomic_write_text
     atomic_write_text(_state_file(grid), json.dumps(st, indent=1))
 
 # %% ../nbs/08_launch.ipynb #49b9d186
@@ -122,63 +127,141 @@ def pid_alive(pid) -> bool:
     except (ValueError, TypeError, OverflowError): return False
     return True
 
-# %% ../nbs/08_launch.ipynb #49064f1b
-def _slurm_failure(s:dict) -> str|None:
-    "The SLURM state of a submitted job when it is a failure, else None (also when SLURM cannot be asked)."
-    try:
-        import submitit
-        st = submitit.SlurmJob(folder=s["folder"], job_id=s["job_id"]).state
-        if st in ("FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY", "NODE_FAIL"): return f"SLURM state {st}"
-    except Exception: pass
-    return None
+# %% ../nbs/08_launch.ipynb #f025d4c7
+SLURM_QUEUED = ("PENDING", "REQUEUED", "REQUEUE_HOLD", "REQUEUE_FED", "SUSPENDED", "RESV_DEL_HOLD")
+SLURM_RUNNING = ("RUNNING", "CONFIGURING", "COMPLETING", "SIGNALING", "STAGE_OUT", "RESIZING", "STOPPED")
 
-def job_status(job:dict, state:dict|None=None) -> tuple:
-    "(status, error) of one job."
+def _ask(cmd:list) -> str|None:
+    "What a SLURM command printed, or None when it is missing or fails (no accounting storage, say)."
+    try: done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired): return None
+    return done.stdout if done.returncode == 0 else None
+
+# %% ../nbs/08_launch.ipynb #e1db6df0
+def _parse_states(text:str, wanted:set) -> dict:
+    "`id|state|reason` lines → {id: (state, reason)} for the ids in `wanted` (sacct's 'CANCELLED by 0' → CANCELLED)."
+    states = {}
+    for line in (text or "").splitlines():
+        job_id, state, reason = (line.strip().split("|") + ["", ""])[:3]
+        if job_id in wanted and state: states[job_id] = (state.split()[0], reason)
+    return states
+
+def slurm_states(job_ids) -> dict|None:
+    "Job id → (state, reason) of the jobs SLURM still knows; None when SLURM cannot be asked at all."
+    wanted = {str(job_id) for job_id in job_ids}
+    if not wanted: return {}
+    queue = _ask(["squeue", "--noheader", "--array", "--states=all", "--me", "--format=%i|%T|%r"])
+    if queue is None: return None
+    states = _parse_states(queue, wanted)
+    forgotten = sorted(wanted - set(states))
+    if forgotten:
+        acct = _ask(["sacct", "--noheader", "--parsable2", "--allocations", "--format=JobID,State,Reason",
+                     "--jobs", ",".join(forgotten)])
+        states.update(_parse_states(acct, wanted))
+    return states
+
+# %% ../nbs/08_launch.ipynb #18033656
+def _log_reason(s:dict) -> str|None:
+    "The last `*** ... ***` line slurmstepd wrote into a SLURM job's submitit log, if any."
+    from submitit.core.utils import JobPaths
+    log = JobPaths(s["folder"], job_id=str(s["job_id"]), task_id=0).stderr
+    if not log.exists(): return None
+    marks = [line for line in log.read_text(errors="replace").splitlines() if "***" in line]
+    return marks[-1].split("***")[1].strip() if marks else None
+
+def _slurm_status(s:dict, states:dict|None) -> tuple|None:
+    "(status, error) of a submitted SLURM job by the scheduler's state; None when the scheduler has nothing to say."
+    if states is None: return "unknown", "SLURM could not be asked (squeue failed); ask again from a login node"
+    state, reason = states.get(str(s["job_id"]), (None, ""))
+    if state in SLURM_QUEUED: return "queued", None if reason in ("", "None") else f"waiting: {reason}"
+    if state in SLURM_RUNNING: return "running", None
+    if state in (None, "COMPLETED"): return None  # forgotten, or ended: the notebook and the launch state say how
+    why = _log_reason(s) or (reason if reason not in ("", "None") else "no reason given")
+    if state == "CANCELLED": return "cancelled", f"SLURM job {s['job_id']} cancelled ({why}); --rerun-failed resumes it"
+    return "failed", f"SLURM state {state} of job {s['job_id']} ({why})"
+
+# %% ../nbs/08_launch.ipynb #f5291193
+def _notebook_status(nb:Path) -> tuple|None:
+    "('done', None) or ('failed', why) from an executed notebook; None when there is none or it is unreadable."
     from pas.report import read_run, unfinished_reason
-    nb = Path(job["notebook"])
-    if nb.exists():
-        try:
-            import nbformat
-            book = nbformat.read(str(nb), as_version=4)
-            reason = unfinished_reason(book)
-            if reason: return "failed", reason
-            read_run(nb, book); return "done", None
-        except Exception:
-            pass  # unreadable or unfinished: fall back to the launch state
+    import nbformat
+    if not nb.exists(): return None
+    try:
+        book = nbformat.read(str(nb), as_version=4)
+        reason = unfinished_reason(book)
+        if reason: return "failed", reason
+        read_run(nb, book)
+        return "done", None
+    except Exception:
+        return None  # unreadable or still being written
+
+def _local_status(s:dict) -> tuple:
+    "(status, error) of a local job that left no readable notebook."
+    if s.get("error"): return "failed", s["error"]
+    here = s.get("host") == socket.gethostname()
+    if s.get("job_id") and here and not pid_alive(s["job_id"]):
+        return "failed", (f"local job process {s['job_id']} is gone (killed, or its launcher was); "
+                          "rerun with --rerun-failed to resume it")
+    return "running", None
+
+def job_status(job:dict, # one job of `load_grid`
+               state:dict|None=None, # the launch state (`_load_state`)
+               slurm:dict|None=None, # `slurm_states` of the grid's jobs (None: asked here)
+              ) -> tuple:
+    "(status, error) of one job: done, failed, cancelled, running, queued, pending or unknown."
+    from_notebook = _notebook_status(Path(job["notebook"]))
+    if from_notebook and from_notebook[0] == "done": return from_notebook
     s = (state or {}).get(job["notebook"])
-    if s:
-        if s.get("error"): return "failed", s["error"]
-        here = s.get("host") == socket.gethostname()
-        if s.get("kind") == "local" and s.get("job_id") and here and not pid_alive(s["job_id"]):
-            return "failed", (f"local job process {s['job_id']} is gone (killed, or its launcher was); "
-                              "rerun with --rerun-failed to resume it")
-        if s.get("kind") == "slurm" and s.get("job_id"):
-            failure = _slurm_failure(s)
-            if failure: return "failed", failure
-        return "running", None
-    return "pending", None
+    if not s: return from_notebook or ("pending", None)
+    if s.get("kind") != "slurm" or not s.get("job_id"): return from_notebook or _local_status(s)
+    live = _slurm_status(s, slurm_states([s["job_id"]]) if slurm is None else slurm)
+    if live: return live
+    if s.get("ended"): return tuple(s["ended"])
+    return from_notebook or ("failed", f"SLURM job {s['job_id']} ended without a run record in its notebook")
 
 # %% ../nbs/08_launch.ipynb #cf45c6c9
 def status_table(grid:dict) -> pd.DataFrame:
     "One row per job of `grid`: model, cell, seed, status, error and notebook."
     st = _load_state(grid)
+    ids = [s["job_id"] for s in st.values() if s.get("kind") == "slurm" and s.get("job_id")]
+    slurm = slurm_states(ids) if ids else {}
     rows = []
     for j in grid["jobs"]:
-        s, err = job_status(j, st)
+        s, err = job_status(j, st, slurm)
         rows.append(dict(model=j["model"], cell=j["cell"], seed=j["seed"], status=s, error=err, notebook=j["notebook"]))
     return pd.DataFrame(rows)
 
 # %% ../nbs/08_launch.ipynb #f694febb
+KERNEL_START_ERRORS = ("Address already in use", "Kernel died before replying to kernel_info",
+                       "Kernel didn't respond in")
+
+def _kernel_start_failed(e:BaseException) -> bool:
+    "Whether `e`, or what caused it, is a kernel that failed to start (e.g. two kernels took the same ZMQ port)."
+    while e is not None:
+        if any(m in str(e) for m in KERNEL_START_ERRORS): return True
+        e = e.__cause__ or e.__context__
+    return False
+
+
+# %% ../nbs/08_launch.ipynb #e07b5371
 def run_job(notebook_in:str, # the experiment notebook
             notebook_out:str, # where the executed notebook goes
             params:dict, # the job's papermill parameters
             cwd:str, # folder the notebook runs in
+            retries:int=3, # new tries when the kernel fails to start
            ) -> str:
     "Execute the experiment notebook for one job (inside a submitit job)."
     import papermill as pm
     Path(notebook_out).parent.mkdir(parents=True, exist_ok=True)
-    pm.execute_notebook(notebook_in, notebook_out, parameters=params, cwd=cwd, progress_bar=False, log_output=True)
-    return notebook_out
+    for attempt in range(retries + 1):
+        try:
+            pm.execute_notebook(notebook_in, notebook_out, parameters=params, cwd=cwd, progress_bar=False,
+                                log_output=True)
+            return notebook_out
+        except Exception as e:
+            if attempt == retries or not _kernel_start_failed(e): raise
+            print(f"kernel failed to start ({e}); try {attempt + 2} of {retries + 1}", flush=True)
+            time.sleep(1 + 2 * random.random())
 
 # %% ../nbs/08_launch.ipynb #4742bb3d
 class ExperimentJob:
@@ -195,7 +278,20 @@ class ExperimentJob:
         return submitit.helpers.DelayedSubmission(self, *args, **kwargs)
 
 # %% ../nbs/08_launch.ipynb #1dd2036a
+class SlurmUnavailableError(RuntimeError):
+    "SLURM's commands are not on this machine."
+
+def check_slurm():
+    "Raise `SlurmUnavailableError` unless sbatch, srun, squeue and scontrol are on PATH."
+    missing = [c for c in ("sbatch", "srun", "squeue", "scontrol") if shutil.which(c) is None]
+    if missing:
+        raise SlurmUnavailableError(
+            f"executor 'slurm' needs SLURM's commands, and {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} "
+            "not on PATH here. Launch from a login node of the cluster (where `sinfo` answers), load SLURM's module "
+            "first (e.g. `module load slurm`), or run on this machine with --executor local.")
+
 def _executor(kind, folder, ex, gpu=None):
+    "A submitit executor for `kind`, with the grid's executor settings."
     import submitit
     if kind == "local":
         e = submitit.LocalExecutor(folder=str(folder))
@@ -204,34 +300,48 @@ def _executor(kind, folder, ex, gpu=None):
         e.update_parameters(**kw)
         return e
     if kind == "slurm":
-        e = submitit.AutoExecutor(folder=str(folder), cluster="slurm")
-        e.update_parameters(timeout_min=int(ex.get("time_min", 240)), gpus_per_node=int(ex.get("gpus_per_job", 1)),
+        check_slurm()
+        e = submitit.AutoExecutor(folder=str(folder), cluster="slurm",
+                                  slurm_max_num_timeout=int(ex.get("max_timeouts", 3)))
+        gpus = int(ex.get("gpus_per_job", 1))
+        e.update_parameters(timeout_min=int(ex.get("time_min", 240)), gpus_per_node=gpus or None,
                             mem_gb=ex.get("mem_gb", 64), cpus_per_task=int(ex.get("cpus_per_task", 8)),
                             slurm_partition=ex.get("partition"),
                             slurm_array_parallelism=int(ex.get("array_parallelism", 16)),
+                            slurm_signal_delay_s=int(ex.get("signal_delay_s", 90)),
                             slurm_additional_parameters=dict(ex.get("sbatch") or {}), name="pas")
         return e
     raise ValueError(f"executor kind must be 'local' or 'slurm', got {kind!r}")
 
 # %% ../nbs/08_launch.ipynb #15e0d789
 def _finish(j, h, state, log):
-    "Record how job `j` (submitit handle `h`) ended: the last line of its error that names one, if it failed."
+    "Record how local job `j` (submitit handle `h`) ended: the last line of its error that names one, if it failed."
     try:
-        h.result(); state[j["notebook"]].pop("error", None); log(f"done {j['notebook']}")
+        h.result()
+        state[j["notebook"]].pop("error", None)
+        log(f"done {j['notebook']}")
     except Exception as e:
         msg = str(e).strip().splitlines()
-        err = next((l for l in reversed(msg) if "Error" in l), msg[-1] if msg else type(e).__name__)
-        state[j["notebook"]]["error"] = err[:500]; log(f"FAILED {j['notebook']}: {err[:200]}")
+        err = next((line for line in reversed(msg) if "Error" in line), msg[-1] if msg else type(e).__name__)
+        state[j["notebook"]]["error"] = err[:500]
+        log(f"FAILED {j['notebook']}: {err[:200]}")
 
-def _wait(grid, state, handles, log):
-    for j, h in handles:
-        try: h.wait()
-        except Exception: pass
-        _finish(j, h, state, log)
-    _save_state(grid, state)
+def _wait_slurm(grid, state, todo, log, poll_s:float=10.0):
+    "Ask the scheduler every `poll_s` seconds until every job of `todo` has ended; record and log each end."
+    left = list(todo)
+    while left:
+        states = slurm_states([state[j["notebook"]]["job_id"] for j in left])
+        for j in list(left):
+            status, err = job_status(j, state, states)
+            if status not in ("done", "failed", "cancelled"): continue
+            left.remove(j)
+            state[j["notebook"]]["ended"] = [status, err]
+            log(f"{status} {j['notebook']}" + (f": {err[:200]}" if err else ""))
+        _save_state(grid, state)
+        if left: time.sleep(poll_s)
 
 # %% ../nbs/08_launch.ipynb #a6a591c5
-def _launch(grid, todo, state, kind, ex, nb_in, cwd, parallel, wait, log):
+def _launch(grid, todo, state, kind, ex, nb_in, cwd, parallel, wait, log, poll_s=10.0):
     "Submit `todo`: one SLURM array, or local jobs `parallel` at a time, each on its own GPU when there are GPUs."
     folder = Path(grid["runs_dir"]) / grid["name"] / "submitit"
     for j in todo: state[j["notebook"]] = dict(kind=kind, folder=str(folder), host=socket.gethostname())
@@ -241,7 +351,8 @@ def _launch(grid, todo, state, kind, ex, nb_in, cwd, parallel, wait, log):
             handles = [(j, e.submit(ExperimentJob(), nb_in, j["notebook"], j["params"], cwd)) for j in todo]
         for j, h in handles: state[j["notebook"]]["job_id"] = h.job_id
         _save_state(grid, state)
-        if wait: _wait(grid, state, handles, log)
+        log(f"submitted array {handles[0][1].job_id.split('_')[0]}: {len(handles)} tasks")
+        if wait: _wait_slurm(grid, state, todo, log, poll_s)
         return status_table(grid)
     import torch
     n_gpu = torch.cuda.device_count()
@@ -249,9 +360,11 @@ def _launch(grid, todo, state, kind, ex, nb_in, cwd, parallel, wait, log):
     running, queue, free = [], list(todo), list(range(n_gpu))
     while queue or running:
         while queue and len(running) < par and (not n_gpu or free):
-            j = queue.pop(0); gpu = free.pop(0) if n_gpu else None
+            j = queue.pop(0)
+            gpu = free.pop(0) if n_gpu else None
             h = _executor("local", folder, ex, gpu).submit(ExperimentJob(), nb_in, j["notebook"], j["params"], cwd)
-            state[j["notebook"]]["job_id"] = h.job_id; _save_state(grid, state)
+            state[j["notebook"]]["job_id"] = h.job_id
+            _save_state(grid, state)
             running.append((j, h, gpu))
             on_gpu = "" if gpu is None else f", GPU {gpu}"
             log(f"started {j['cell']}/{Path(j['notebook']).name} (job {h.job_id}{on_gpu})")
@@ -260,35 +373,41 @@ def _launch(grid, todo, state, kind, ex, nb_in, cwd, parallel, wait, log):
             if h.done():
                 running.remove(item)
                 if gpu is not None: free.append(gpu)
-                _finish(j, h, state, log); _save_state(grid, state)
+                _finish(j, h, state, log)
+                _save_state(grid, state)
         time.sleep(0.5)
     return status_table(grid)
 
 # %% ../nbs/08_launch.ipynb #f3d4d891
 def launch(grid_path, # the grid YAML file
            *, executor:str|None=None, # 'local' or 'slurm'; default: the grid's executor.kind, else local
-           rerun_failed:bool=False, # also rerun failed jobs (they resume from their finished benchmarks)
+           rerun_failed:bool=False, # also rerun failed and cancelled jobs (they resume from their finished benchmarks)
            parallel:int|None=None, # local: jobs at a time (default: the grid's executor.parallel, else 1)
            wait:bool=True, # slurm: wait for the jobs to end
            dry_run:bool=False, # only report what would run
            log=print, # where progress lines go
+           poll_s:float=10.0, # slurm: seconds between questions to the scheduler while waiting
           ) -> pd.DataFrame:
-    "Submit every job of the grid that is not done (and not failed, unless `rerun_failed`); returns the status table."
+    "Submit every job of the grid that is not done (nor failed or cancelled, unless `rerun_failed`); the status table."
     grid = load_grid(grid_path)
-    ex = dict(grid["executor"]); kind = executor or ex.get("kind", "local")
-    nb_in = str(project_root() / "nbs" / "90_experiment.ipynb")
-    cwd = str(project_root() / "nbs")
+    ex = dict(grid["executor"])
+    kind = executor or ex.get("kind", "local")
+    nb_in = str(shipped_path("notebooks", "90_experiment.ipynb"))
+    root = checkout_root()
+    cwd = str(root / "nbs") if root else str(Path(grid["path"]).resolve().parent)
+    if kind == "slurm" and not dry_run: check_slurm()
     state = _load_state(grid)
+    st = status_table(grid)
     todo = []
-    for j in grid["jobs"]:
-        s, err = job_status(j, state)
-        if s in ("done", "running") or (s == "failed" and not rerun_failed):
-            log(f"skip {j['cell']}/{Path(j['notebook']).name} ({s})"); continue
+    for j, s in zip(grid["jobs"], st.status):
+        if s in ("done", "running", "queued", "unknown") or (s in ("failed", "cancelled") and not rerun_failed):
+            log(f"skip {j['cell']}/{Path(j['notebook']).name} ({s})")
+            continue
         todo.append(j)
     log(f"{grid['name']}: {len(grid['jobs'])} jobs, {len(todo)} to run on {kind}")
-    if dry_run or not todo: return status_table(grid)
+    if dry_run or not todo: return st
     acquire_lock(grid, log)
-    try: return _launch(grid, todo, state, kind, ex, nb_in, cwd, parallel, wait, log)
+    try: return _launch(grid, todo, state, kind, ex, nb_in, cwd, parallel, wait, log, poll_s)
     finally: release_lock(grid)
 
 # %% ../nbs/08_launch.ipynb #d33a70c1
@@ -300,7 +419,8 @@ def lock_path(grid:dict) -> Path: return Path(grid["runs_dir"]) / grid["name"] /
 # %% ../nbs/08_launch.ipynb #e55cf402
 def acquire_lock(grid:dict, log=print) -> Path:
     "Create the grid's lock file, or raise `GridLockedError` if a live launcher holds it; stale locks are taken over."
-    p = lock_path(grid); p.parent.mkdir(parents=True, exist_ok=True)
+    p = lock_path(grid)
+    p.parent.mkdir(parents=True, exist_ok=True)
     me = dict(pid=os.getpid(), host=socket.gethostname(), started=time.strftime("%Y-%m-%d %H:%M:%S"))
     for _ in range(3):
         try:
@@ -313,8 +433,11 @@ def acquire_lock(grid:dict, log=print) -> Path:
             host, pid = other.get("host"), other.get("pid")
             if host == me["host"] and pid is not None and not pid_alive(pid):
                 log(f"{grid['name']}: taking over a stale lock (process {pid} on {host} is gone): {p}")
-                p.unlink(missing_ok=True); continue
-            if not other: time.sleep(0.2); continue  # being written right now
+                p.unlink(missing_ok=True)
+                continue
+            if not other:  # being written right now
+                time.sleep(0.2)
+                continue
             raise GridLockedError(f"grid {grid['name']!r} is already being launched by process {pid} on host {host} "
                                   f"(since {other.get('started')}); lock file {p}. Wait for that launch to finish, "
                                   f"check on it with `python -m pas.launch status {grid['path']}`, or delete the lock "
@@ -346,7 +469,7 @@ GRID.yaml:
   executor: {kind: slurm, partition: gpu, gpus_per_job: 1, time_min: 240, mem_gb: 64,
              cpus_per_task: 8, array_parallelism: 16, sbatch: {account: my_account}}
 
-Finished runs are skipped on a second launch; failed ones are rerun with --rerun-failed.
+Finished runs are skipped on a second launch; failed and cancelled ones are rerun with --rerun-failed.
 """
 
 def _launch_parser() -> argparse.ArgumentParser:
@@ -356,15 +479,18 @@ def _launch_parser() -> argparse.ArgumentParser:
     p.add_argument("--executor", choices=["local", "slurm"], default=None,
                    help="default: the grid's executor.kind, else local")
     p.add_argument("--parallel", type=int, default=None, help="local: jobs at a time")
-    p.add_argument("--rerun-failed", action="store_true"); p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--rerun-failed", action="store_true", help="also rerun failed and cancelled jobs (they resume)")
+    p.add_argument("--dry-run", action="store_true", help="list the jobs and their status; submit nothing")
     p.add_argument("--no-wait", action="store_true", help="slurm: return after submitting")
     return p
 
 # %% ../nbs/08_launch.ipynb #790ef1cd
 def _status(argv) -> pd.DataFrame:
     "`python -m pas.launch status GRID`: print each job's status and the counts."
-    p = argparse.ArgumentParser(prog="python -m pas.launch status", description="done/failed/running/pending per job")
-    p.add_argument("grid"); a = p.parse_args(argv)
+    p = argparse.ArgumentParser(prog="python -m pas.launch status",
+                                description="done, failed, cancelled, running, queued, pending or unknown, per job")
+    p.add_argument("grid")
+    a = p.parse_args(argv)
     t = status_table(load_grid(a.grid))
     with pd.option_context("display.max_colwidth", 120, "display.width", 200):
         print(t.drop(columns=["notebook"]).to_string(index=False))
@@ -383,8 +509,8 @@ def main(argv=None):
 
 # %% ../nbs/08_launch.ipynb #01f7f13b
 def exit_code(table) -> int:
-    "1 when any job of a status table failed, else 0."
-    return int(bool(len(table)) and bool((table.status == "failed").any()))
+    "1 when any job of a status table failed or was cancelled, else 0."
+    return int(bool(len(table)) and bool(table.status.isin(["failed", "cancelled"]).any()))
 
 # %% ../nbs/08_launch.ipynb #60ec6412
 if __name__ == "__main__": sys.exit(exit_code(main()))
