@@ -4,7 +4,8 @@ The notebooks' kept outputs are the rendered documentation:
 
     python scripts/fill_outputs.py nbs/02_hooks.ipynb nbs/04a_engine.ipynb   # then: nbdev-clean
 
-Cells flagged `#| slow` or `#| gpu` are not run (as plain `nbdev-test`) and keep no output. An output is kept only when
+Cells flagged with any of nbdev's test flags (`tst_flags` in pyproject.toml: `#| slow`, `#| gpu`, `#| slurm`) are
+not run (as plain `nbdev-test`) and keep no output. An output is kept only when
 it is small and the same on every machine: no stderr, no machine paths, no progress bars, no timings, no memory
 addresses; a cell whose output fails these checks keeps none and is listed, so that its example can be made smaller.
 """
@@ -13,7 +14,8 @@ from pathlib import Path
 from fastcore.nbio import read_nb, write_nb
 from execnb.shell import CaptureShell
 
-SKIP_FLAGS = ("slow", "gpu")
+PYPROJECT = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text()
+SKIP_FLAGS = tuple(re.search(r'^tst_flags\s*=\s*"([^"]*)"', PYPROJECT, re.M).group(1).split())  # as nbdev-test
 MAX_CHARS, MAX_LINES, MAX_IMAGE_BYTES = 3000, 40, 80_000
 VOLATILE = [re.compile(p) for p in (
     r"/(tmp|work|root|home|Users|var/folders)/",  # machine paths
