@@ -14,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV_FILE = ROOT / "environment.yml"
+PYTHON = "3.11"  # the Python CI tests on; environment.yml asks for it
 # A requirement as settings.ini writes them: a name, then comma-separated `op version` clauses (no markers, no spaces).
 REQ = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?(?P<spec>(?:(?:>=|<=|==|!=|~=|<|>)[^,;\s]+,?)*)$")
 
@@ -62,7 +63,6 @@ def environment(cfg):
     if not torch: sys.exit("dep_ranges: settings.ini's requirements have no torch")
     pip = [r for r in reqs(cfg, "requirements") if parse(r)[0] != "torch"]
     pip += reqs(cfg, "gpu_requirements") + reqs(cfg, "dev_requirements")
-    py = cfg["min_python"]
     head = f"""\
 # GENERATED from settings.ini by `python scripts/dep_ranges.py --env`; CI fails when it differs (--check).
 # Conda environment for GPU nodes: a CUDA build of torch from conda-forge (`pytorch-gpu`; the `pytorch` and
@@ -76,7 +76,7 @@ name: pas
 channels:
   - conda-forge
 dependencies:
-  - python>={py},<3.14
+  - python={PYTHON}
   - pytorch-gpu{torch[0][len('torch'):]}
   - pip
   - pip:
