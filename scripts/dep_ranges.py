@@ -53,7 +53,7 @@ def lowest(cfg, keys=("requirements",), pins=()):
     unknown = set(over) - {n for n, _ in floors}
     if unknown: sys.exit(f"dep_ranges: --pin {sorted(unknown)} names no requirement of {', '.join(keys)}")
     lines = [f"# Floors of settings.ini's {', '.join(keys)}: written by scripts/dep_ranges.py --lowest; do not edit."]
-    lines += [f"{n}=={over.get(n, v)}" + ("  # pinned instead of the floor" if n in over else "") for n, v in floors]
+    lines += [f"{n}=={over.get(n, v)}" + (f"  # instead of the floor {v}" if over.get(n, v) != v else "") for n, v in floors]
     return "\n".join(lines) + "\n"
 
 
