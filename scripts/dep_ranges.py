@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ENV_FILE = ROOT / "environment.yml"
 PYTHON = "3.11"  # the Python CI tests on; environment.yml asks for it
 # A requirement as settings.ini writes them: a name, then comma-separated `op version` clauses (no markers, no spaces).
-REQ = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?(?P<spec>(?:(?:>=|<=|==|!=|~=|<|>)[^,;\s]+,?)*)$")
+REQ = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?"
+                 r"(?P<spec>(?:(?:>=|<=|==|!=|~=|<|>)[^,;\s]+,?)*)$")
 
 
 def settings(path=ROOT / "settings.ini"):
@@ -53,7 +54,8 @@ def lowest(cfg, keys=("requirements",), pins=()):
     unknown = set(over) - {n for n, _ in floors}
     if unknown: sys.exit(f"dep_ranges: --pin {sorted(unknown)} names no requirement of {', '.join(keys)}")
     lines = [f"# Floors of settings.ini's {', '.join(keys)}: written by scripts/dep_ranges.py --lowest; do not edit."]
-    lines += [f"{n}=={over.get(n, v)}" + (f"  # instead of the floor {v}" if over.get(n, v) != v else "") for n, v in floors]
+    for n, v in floors:
+        lines.append(f"{n}=={over.get(n, v)}" + (f"  # instead of the floor {v}" if over.get(n, v) != v else ""))
     return "\n".join(lines) + "\n"
 
 
