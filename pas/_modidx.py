@@ -267,7 +267,6 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'pas.report.run_timings': ('report.html#run_timings', 'pas/report.py'),
                             'pas.report.runs_long': ('report.html#runs_long', 'pas/report.py'),
                             'pas.report.save_figure': ('report.html#save_figure', 'pas/report.py'),
-                            'pas.report.short_model_name': ('report.html#short_model_name', 'pas/report.py'),
                             'pas.report.strip_volatile': ('report.html#strip_volatile', 'pas/report.py'),
                             'pas.report.unfinished_reason': ('report.html#unfinished_reason', 'pas/report.py')},
             'pas.stats': { 'pas.stats._cell_key': ('stats.html#_cell_key', 'pas/stats.py'),

@@ -11,10 +11,10 @@ from .files import atomic_write_bytes
 
 # %% auto #0
 __all__ = ['RECORD_MIME', 'VOLATILE_KEYS', 'CELL_KEYS', 'POOL_KEYS', 'PHASES', 'json_safe', 'environment', 'record_output',
-           'read_run', 'paper_method', 'short_model_name', 'plot_val_heatmaps', 'plot_test_bars', 'save_figure',
-           'strip_volatile', 'run_differences', 'run_identity', 'unfinished_reason', 'collect_runs', 'runs_long',
-           'grids_long', 'run_device', 'run_timings', 'authors_estimate', 'check_unpooled', 'is_plain_residual',
-           'main_cell_rows', 'protocol_pairs']
+           'read_run', 'paper_method', 'plot_val_heatmaps', 'plot_test_bars', 'save_figure', 'strip_volatile',
+           'run_differences', 'run_identity', 'unfinished_reason', 'collect_runs', 'runs_long', 'grids_long',
+           'run_device', 'run_timings', 'authors_estimate', 'check_unpooled', 'is_plain_residual', 'main_cell_rows',
+           'protocol_pairs']
 
 # %% ../nbs/07_report.ipynb #b61144af
 RECORD_MIME = "application/vnd.pas.run+json"
@@ -72,10 +72,6 @@ def paper_method(m) -> str:
     if not isinstance(m, str): return m
     prefix, _, base = m.rpartition(":")
     return (prefix + ":" if prefix else "") + PAPER_NAMES.get(base, base)
-
-def short_model_name(name) -> str:
-    "A model as the grid or config named it, shortened for titles and file names: a hub id's or folder's last part."
-    return Path(str(name).rstrip("/")).name or str(name)
 
 # %% ../nbs/07_report.ipynb #38d717de
 def plot_val_heatmaps(grid:pd.DataFrame, title:str=""):
@@ -229,6 +225,8 @@ def grids_long(runs:list) -> pd.DataFrame:
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
 
 # %% ../nbs/07_report.ipynb #8d7c1b9d
+from .config import model_slug
+
 PHASES = {"train_scoring": "train_scoring_s", "vectors": "vectors_s", "validation_grid": "val_sweep_s", "test": "test_s"}
 
 def run_device(rec:dict) -> str:
@@ -245,7 +243,7 @@ def run_timings(runs:list) -> pd.DataFrame:
         phases = {"load": float((rec.get("model") or {}).get("load_s") or 0) + t("load_s"),
                   **{p: t(k) for p, k in PHASES.items()}, "total": rec.get("seconds")}
         for phase, s in phases.items():
-            rows.append(dict(**r["identity"], path=r["path"], model_name=short_model_name(rec["config"]["model_name"]),
+            rows.append(dict(**r["identity"], path=r["path"], model_name=model_slug(rec["config"]["model_name"]),
                              device=run_device(rec), benchmarks=len(bs), phase=phase, seconds=s))
     return pd.DataFrame(rows)
 
