@@ -225,9 +225,8 @@ def grids_long(runs:list) -> pd.DataFrame:
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
 
 # %% ../nbs/07_report.ipynb #8d7c1b9d
-from .config import model_slug
-
-PHASES = {"train_scoring": "train_scoring_s", "vectors": "vectors_s", "validation_grid": "val_sweep_s", "test": "test_s"}
+PHASES = {"train_scoring": "train_scoring_s", "vectors": "vectors_s", "validation_grid": "val_sweep_s",
+          "test": "test_s"}
 
 def run_device(rec:dict) -> str:
     "The GPU a run used (its name), or 'CPU'."
@@ -236,6 +235,7 @@ def run_device(rec:dict) -> str:
 
 def run_timings(runs:list) -> pd.DataFrame:
     "One row per run × phase: seconds (summed over the run's benchmarks), the run's identity, model name and device."
+    from pas.config import model_slug   # imported here: pas.config loads torch
     rows = []
     for r in runs:
         rec = r["record"]; bs = rec.get("benchmarks", [])
@@ -261,7 +261,8 @@ def authors_estimate(b:dict, # one benchmark of a run record
     return dict(train_scoring=(sz["train"] + sz["val"]) * per_pass["prompt"],
                 vectors=n_layers * sum(n * t_vec(m) for m, n in n_vec.items()),
                 validation_grid=n_configs * sz["val"] * per_pass["steered"],
-                test=sum(n_vec[m] * t_vec(m) for m in steered) + sz["test"] * (per_pass["prompt"] + len(steered) * per_pass["steered"]))
+                test=sum(n_vec[m] * t_vec(m) for m in steered)
+                     + sz["test"] * (per_pass["prompt"] + len(steered) * per_pass["steered"]))
 
 # %% ../nbs/07_report.ipynb #dd172ce3
 def check_unpooled(long:pd.DataFrame, by=("cell", "model")) -> pd.DataFrame:

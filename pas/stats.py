@@ -212,12 +212,21 @@ def sft_table(long:pd.DataFrame, # rows of both models: model, benchmark, method
               tuned:str, # its fine-tune
               by=("benchmark", "method"), # the columns that make a cell
              ) -> pd.DataFrame:
-    "The authors' comparisons (A)-(E) of SFT and PAS per cell of `by`, paired by seed, Holm and BH across the table."
+    "The authors' comparisons (A)-(E) of SFT and PAS per cell of `by` (with `method`), paired by seed; Holm and BH."
     for m in (base, tuned):
-        if not (long.model == m).any(): raise ValueError(f"no rows for model {m!r}; models: {sorted(long.model.unique())}")
-    cols = [*by, "seed", "steered", "unsteered"]
-    both = long[long.model == tuned][cols].merge(long[long.model == base][cols], on=[*by, "seed"], how="outer",
-                                                  suffixes=("_sft", "_base"), validate="one_to_one")
+        if not (long.model == m).any():
+            raise ValueError(f"no rows for model {m!r}; models: {sorted(long.model.unique())}")
+    if "method" not in by: raise ValueError("by must hold 'method'")
+    kw = [k for k in by if k != "method"]  # the unsteered accuracy is one per run and benchmark, whatever the method
+    rows_of = lambda m: long[long.model == m]
+    unst = lambda m, s: (rows_of(m).drop_duplicates([*kw, "seed"])[[*kw, "seed", "unsteered"]]
+                         .rename(columns={"unsteered": s}))
+    steer = lambda m, s: rows_of(m)[[*by, "seed", "steered"]].rename(columns={"steered": s})
+    u = unst(tuned, "unsteered_sft").merge(unst(base, "unsteered_base"), on=[*kw, "seed"], how="outer")
+    cells = pd.concat([rows_of(tuned)[list(by)], rows_of(base)[list(by)]]).drop_duplicates()
+    both = (cells.merge(u, on=kw)
+            .merge(steer(tuned, "steered_sft"), on=[*by, "seed"], how="left", validate="one_to_one")
+            .merge(steer(base, "steered_base"), on=[*by, "seed"], how="left", validate="one_to_one"))
     both = both.assign(A=both.steered_sft - both.unsteered_sft, B=both.unsteered_sft - both.unsteered_base)
     pairs = dict(A=("steered_sft", "unsteered_sft"), B=("unsteered_sft", "unsteered_base"), C=("A", "B"),
                  D=("steered_base", "unsteered_sft"), E=("steered_sft", "steered_base"))
@@ -271,7 +280,8 @@ def sample_size_trend(df:pd.DataFrame, # one row per benchmark × seed × size
 
 def trend_table(df:pd.DataFrame, by=("model", "method", "series"), **kw) -> pd.DataFrame:
     "`sample_size_trend` per cell of `by`."
-    return pd.DataFrame([{**_cell_key(by, key), **sample_size_trend(g, **kw)} for key, g in df.groupby(list(by), sort=False)])
+    return pd.DataFrame([{**_cell_key(by, key), **sample_size_trend(g, **kw)}
+                         for key, g in df.groupby(list(by), sort=False)])
 
 # %% ../nbs/06_stats.ipynb #cc8c7b99
 def _mode_share(x:pd.Series) -> tuple:
@@ -299,8 +309,10 @@ def hyperparameter_table(long:pd.DataFrame, by=("model", "benchmark", "method"))
     return t
 
 # %% ../nbs/06_stats.ipynb #43f94b2d
-def duration_table(t:pd.DataFrame, value:str="seconds", by=("model", "cell", "device", "phase")) -> pd.DataFrame:
+def duration_table(t:pd.DataFrame, value:str="seconds", by=("model", "grid_cell", "device", "phase")) -> pd.DataFrame:
     "Mean, sd (ddof 1) and count of `value` per cell of `by`, and a formatted 'mean ± sd' column."
+    if "cell" in by:
+        raise ValueError("'cell' is the formatted result's column: rename the grouping column (e.g. grid_cell)")
     out = t.groupby(list(by), sort=False)[value].agg(["mean", "std", "count"]).reset_index()
     out = out.rename(columns={"std": "sd", "count": "n"})
     out["cell"] = [f"{m:.3g} s" + ("" if pd.isna(s) else f" ± {s:.2g}") for m, s in zip(out["mean"], out.sd)]
