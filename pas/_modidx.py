@@ -273,6 +273,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                            'pas.stats._constant_difference_p': ('stats.html#_constant_difference_p', 'pas/stats.py'),
                            'pas.stats._few_seeds_mark': ('stats.html#_few_seeds_mark', 'pas/stats.py'),
                            'pas.stats._mode_share': ('stats.html#_mode_share', 'pas/stats.py'),
+                           'pas.stats._tested_table': ('stats.html#_tested_table', 'pas/stats.py'),
                            'pas.stats.adjust': ('stats.html#adjust', 'pas/stats.py'),
                            'pas.stats.category_of': ('stats.html#category_of', 'pas/stats.py'),
                            'pas.stats.category_table': ('stats.html#category_table', 'pas/stats.py'),

@@ -85,6 +85,15 @@ def _cell_key(by, key) -> dict:
     "A `groupby` key as a dict of the grouping columns."
     return dict(zip(by, key if isinstance(key, tuple) else (key,)))
 
+def _tested_table(rows:list) -> pd.DataFrame:
+    "Rows of `paired_test` results as a table: Holm and BH across it, and the formatted cell (Holm p)."
+    t = pd.DataFrame(rows)
+    if t.empty: return t
+    t["p_holm"], t["p_bh"] = adjust(t.p, "holm"), adjust(t.p, "fdr_bh")
+    t["cell"] = [fmt_cell(m, lo, hi, p) + _few_seeds_mark(f)
+                 for m, lo, hi, p, f in zip(t["mean"], t.ci_low, t.ci_high, t.p_holm, t.few_seeds)]
+    return t
+
 def delta_table(long:pd.DataFrame, # one row per run × benchmark × method
                 by=("model", "benchmark", "method"), # the columns that make a cell
                 a:str="steered", # the column tested against `b`
@@ -101,12 +110,7 @@ def delta_table(long:pd.DataFrame, # one row per run × benchmark × method
                              f"{sorted(g[pair_on][g[pair_on].duplicated()])}; "
                              "duplicate runs must be resolved before testing")
         rows.append({**_cell_key(by, key), **paired_test(g[a], g[b], alternative)})
-    t = pd.DataFrame(rows)
-    if t.empty: return t
-    t["p_holm"], t["p_bh"] = adjust(t.p, "holm"), adjust(t.p, "fdr_bh")
-    t["cell"] = [fmt_cell(m, lo, hi, p) + _few_seeds_mark(f)
-                 for m, lo, hi, p, f in zip(t["mean"], t.ci_low, t.ci_high, t.p_holm, t.few_seeds)]
-    return t
+    return _tested_table(rows)
 
 # %% ../nbs/06_stats.ipynb #f387f55a
 def mean_ci_table(long:pd.DataFrame, # one row per replicate
@@ -237,12 +241,7 @@ def sft_table(long:pd.DataFrame, # rows of both models: model, benchmark, method
             what, alt = SFT_COMPARISONS[name]
             rows.append({**_cell_key(by, key), "comparison": name, "difference": what, **paired_test(d[a], d[b], alt),
                          "seeds": d.seed.tolist()})
-    t = pd.DataFrame(rows)
-    if t.empty: return t
-    t["p_holm"], t["p_bh"] = adjust(t.p, "holm"), adjust(t.p, "fdr_bh")
-    t["cell"] = [fmt_cell(m, lo, hi, p) + _few_seeds_mark(f)
-                 for m, lo, hi, p, f in zip(t["mean"], t.ci_low, t.ci_high, t.p_holm, t.few_seeds)]
-    return t
+    return _tested_table(rows)
 
 # %% ../nbs/06_stats.ipynb #0f4ea1a3
 def sample_size_trend(df:pd.DataFrame, # one row per benchmark × seed × size

@@ -4,9 +4,14 @@ The notebooks' kept outputs are the rendered documentation:
 
     python scripts/fill_outputs.py nbs/02_hooks.ipynb nbs/04a_engine.ipynb   # then: nbdev-clean
 
-Cells flagged `#| slow` or `#| gpu` are not run (as plain `nbdev-test`) and keep no output. An output is kept only when
-it is small and the same on every machine: no stderr, no machine paths, no progress bars, no timings, no memory
-addresses; a cell whose output fails these checks keeps none and is listed, so that its example can be made smaller.
+Cells flagged `#| slow` or `#| gpu` are not run (as plain `nbdev-test`) and keep no output, unless `--slow-from` names
+a fully executed copy of the notebook (e.g. papermill's): slow cells then take that copy's outputs, cell for cell by
+source. An output is kept only when it is small and the same on every machine: no stderr, no machine paths, no
+progress bars, no timings, no memory addresses; a cell whose output fails these checks keeps none and is listed, so
+that its example can be made smaller.
+
+    papermill nbs/91_analysis.ipynb /tmp/a.ipynb --cwd nbs
+    python scripts/fill_outputs.py nbs/91_analysis.ipynb --slow-from /tmp/a.ipynb
 """
 import argparse, os, re, sys
 from pathlib import Path
@@ -50,9 +55,11 @@ def why_not_kept(cell) -> str | None:
         if img and len(img) > MAX_IMAGE_BYTES: return f"image too large ({len(img)} bytes)"
     return None
 
-def fill(path:Path, timeout:int=600) -> list:
+def fill(path:Path, timeout:int=600, slow_from:Path|None=None) -> list:
     "Run `path`'s quick cells, keep their small deterministic outputs, write it back; return [(cell id, why)] dropped."
     nb = read_nb(path)
+    executed = {}  # source -> outputs of the fully executed copy's code cells
+    if slow_from: executed = {c.source: c.outputs for c in read_nb(slow_from).cells if c.cell_type == "code"}
     # skipped as nbdev-test skips them: flagged cells, and `#| eval: false` ones (e.g. a `__main__` guard)
     skip = lambda c: c.cell_type == "code" and (bool(flags(c) & set(SKIP_FLAGS)) or {"eval:", "false"} <= flags(c))
     shell = CaptureShell(path)
@@ -63,7 +70,8 @@ def fill(path:Path, timeout:int=600) -> list:
     for c in nb.cells:
         if c.cell_type != "code": continue
         c.metadata.pop("execution", None)
-        if skip(c) or not c.outputs: c.outputs = []; continue
+        if skip(c): c.outputs = list(executed.get(c.source, [])) if bool(flags(c) & set(SKIP_FLAGS)) else []
+        if not c.outputs: c.outputs = []; continue
         c.outputs = [o for o in c.outputs if not is_stderr(o)]
         reason = why_not_kept(c)
         if reason: dropped.append((c.get("id"), reason)); c.outputs = []
@@ -73,9 +81,11 @@ def fill(path:Path, timeout:int=600) -> list:
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])  # the first line of this file's docstring
     p.add_argument("notebooks", nargs="+", type=Path)
+    p.add_argument("--slow-from", type=Path, help="a fully executed copy of the (one) notebook: its slow cells' outputs")
     a = p.parse_args(argv)
+    if a.slow_from and len(a.notebooks) != 1: p.error("--slow-from goes with one notebook")
     for nb in a.notebooks:
-        dropped = fill(nb)
+        dropped = fill(nb, slow_from=a.slow_from)
         print(f"{nb}: outputs kept" + "".join(f"\n  cell {i}: output not kept, {r}" for i, r in dropped))
 
 if __name__ == "__main__": sys.exit(main())
