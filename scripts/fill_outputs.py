@@ -42,7 +42,7 @@ def output_text(o) -> str:
 
 def is_stderr(o) -> bool: return o.get("output_type") == "stream" and o.get("name") == "stderr"
 
-def why_not_kept(cell) -> str | None:
+def why_not_kept(cell, max_image:int=MAX_IMAGE_BYTES) -> str | None:
     "None if `cell`'s outputs may stay in the notebook, else the reason they may not."
     if any(o.get("output_type") == "error" for o in cell.outputs): return "error"
     text = "\n".join(output_text(o) for o in cell.outputs if not is_stderr(o))
@@ -52,8 +52,16 @@ def why_not_kept(cell) -> str | None:
         if p.search(text): return f"volatile ({p.pattern!r}: {p.search(text).group(0)!r})"
     for o in cell.outputs:
         img = o.get("data", {}).get("image/png")
-        if img and len(img) > MAX_IMAGE_BYTES: return f"image too large ({len(img)} bytes)"
+        if img and len(img) > max_image: return f"image too large ({len(img)} bytes)"
     return None
+
+SLOW_IMAGE_BYTES = 200_000  # a figure of the executed copy (the slow cells' outputs are the analysis's figures)
+
+def _plain(o):
+    "An output without its HTML rendering (a table's text form is kept, and counted)."
+    if "data" in o and "text/html" in o["data"] and "text/plain" in o["data"]:
+        o = dict(o, data={k: v for k, v in o["data"].items() if k != "text/html"})
+    return o
 
 def fill(path:Path, timeout:int=600, slow_from:Path|None=None) -> list:
     "Run `path`'s quick cells, keep their small deterministic outputs, write it back; return [(cell id, why)] dropped."
@@ -70,10 +78,11 @@ def fill(path:Path, timeout:int=600, slow_from:Path|None=None) -> list:
     for c in nb.cells:
         if c.cell_type != "code": continue
         c.metadata.pop("execution", None)
-        if skip(c): c.outputs = list(executed.get(c.source, [])) if bool(flags(c) & set(SKIP_FLAGS)) else []
+        slow = skip(c) and bool(flags(c) & set(SKIP_FLAGS))
+        if skip(c): c.outputs = [_plain(o) for o in executed.get(c.source, [])] if slow else []
         if not c.outputs: c.outputs = []; continue
         c.outputs = [o for o in c.outputs if not is_stderr(o)]
-        reason = why_not_kept(c)
+        reason = why_not_kept(c, SLOW_IMAGE_BYTES if slow else MAX_IMAGE_BYTES)
         if reason: dropped.append((c.get("id"), reason)); c.outputs = []
     write_nb(nb, path)
     return dropped
