@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse, shutil, sys, textwrap
 from itertools import zip_longest
 from .steer import resolve_steering, run_choices, compare, POSITIONS
+from .report import paper_method
 
 # %% auto #0
 __all__ = ['side_by_side', 'main', 'cli']
@@ -62,7 +63,8 @@ def main(argv=None, out=None):
     if not a.prompts:
         ch = run_choices(a.run_dir)
         print(f"{ch.attrs['run_dir']}: pass a prompt to generate; chosen configurations:", file=out)
-        print(ch.drop(columns="file").to_string(index=False), file=out)
+        shown = ch.drop(columns="file").assign(method=ch.method.map(paper_method))  # the paper's names
+        print(shown.to_string(index=False), file=out)
         return ch
     s = resolve_steering(a.run_dir, a.benchmark, a.method, layer=a.layer, strength=a.strength, site=a.site)
     name = a.model or s.info.get("model_name")

@@ -213,11 +213,13 @@ def run_benchmark(model, # a loaded causal LM (`pas.models.load_model`)
                 predictions=pd.concat(preds, ignore_index=True), vectors=sv, best=best)
 
 # %% ../nbs/05_pipeline.ipynb #daa783da
+from .report import paper_method
+
 def write_benchmark(res:dict, out_dir, save_all_vectors:bool=False) -> list:
     "Item-level predictions, the validation grid and the best vectors of one benchmark run under `out_dir`."
     out, name, paths = Path(out_dir), res["record"]["benchmark"], []
     for m, p in res["predictions"].groupby("method", sort=False):
-        csv = out / "predictions" / name / f"{m.replace(':', '_')}.csv"
+        csv = out / "predictions" / name / f"{paper_method(m).replace(':', '_')}.csv"  # the paper's name
         paths.append(atomic_write_text(csv, p.to_csv(index=False)))
     paths.append(atomic_write_text(out / "tables" / f"val_grid_{name}.csv", res["grid"].to_csv(index=False)))
     sv, best = res["vectors"], res["best"]

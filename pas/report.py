@@ -10,10 +10,11 @@ import numpy as np, pandas as pd
 from .files import atomic_write_bytes
 
 # %% auto #0
-__all__ = ['RECORD_MIME', 'VOLATILE_KEYS', 'CELL_KEYS', 'POOL_KEYS', 'json_safe', 'environment', 'record_output', 'read_run',
-           'plot_val_heatmaps', 'plot_test_bars', 'save_figure', 'strip_volatile', 'run_differences', 'run_identity',
-           'unfinished_reason', 'collect_runs', 'runs_long', 'grids_long', 'check_unpooled', 'is_plain_residual',
-           'main_cell_rows', 'protocol_pairs']
+__all__ = ['RECORD_MIME', 'VOLATILE_KEYS', 'CELL_KEYS', 'POOL_KEYS', 'PHASES', 'json_safe', 'environment', 'record_output',
+           'read_run', 'paper_method', 'plot_val_heatmaps', 'plot_test_bars', 'save_figure', 'strip_volatile',
+           'run_differences', 'run_identity', 'unfinished_reason', 'collect_runs', 'runs_long', 'grids_long',
+           'run_device', 'run_timings', 'authors_estimate', 'check_unpooled', 'is_plain_residual', 'main_cell_rows',
+           'protocol_pairs']
 
 # %% ../nbs/07_report.ipynb #b61144af
 RECORD_MIME = "application/vnd.pas.run+json"
@@ -64,6 +65,14 @@ def read_run(path, nb=None) -> dict:
     rec = found[-1]
     return json.loads(rec) if isinstance(rec, str) else rec
 
+# %% ../nbs/07_report.ipynb #d2b9ead6
+def paper_method(m) -> str:
+    "The paper's name of a method (`random:` controls included); other names unchanged."
+    from pas.vectors import PAPER_NAMES
+    if not isinstance(m, str): return m
+    prefix, _, base = m.rpartition(":")
+    return (prefix + ":" if prefix else "") + PAPER_NAMES.get(base, base)
+
 # %% ../nbs/07_report.ipynb #38d717de
 def plot_val_heatmaps(grid:pd.DataFrame, title:str=""):
     "One heatmap of validation Δ accuracy (layer × strength) per method."
@@ -76,7 +85,7 @@ def plot_val_heatmaps(grid:pd.DataFrame, title:str=""):
         im = ax.imshow(table.values, cmap="RdBu", vmin=-lim, vmax=lim, aspect="auto", origin="lower")
         ax.set_xticks(range(table.shape[1]), [f"{s:g}" for s in table.columns], rotation=90, fontsize=7)
         ax.set_yticks(range(table.shape[0]), table.index, fontsize=7)
-        ax.set_xlabel("strength"); ax.set_ylabel("layer"); ax.set_title(method, fontsize=9)
+        ax.set_xlabel("strength"); ax.set_ylabel("layer"); ax.set_title(paper_method(method), fontsize=9)
     fig.colorbar(im, ax=axes[0].tolist(), label="Δ val accuracy")
     fig.suptitle(title, fontsize=10)
     return fig
@@ -88,7 +97,7 @@ def plot_test_bars(summary:pd.DataFrame, title:str=""):
     fig, ax = plt.subplots(figsize=(1.2 + 1.1 * len(summary), 3))
     colors = ["0.6" if m == "Unsteered" else "C0" for m in summary.Method]
     ax.bar(range(len(summary)), summary["Test-Acc"], color=colors)
-    ax.set_xticks(range(len(summary)), summary.Method, rotation=30, ha="right", fontsize=8)
+    ax.set_xticks(range(len(summary)), summary.Method.map(paper_method), rotation=30, ha="right", fontsize=8)
     ax.set_ylabel("test accuracy"); ax.set_ylim(0, 1); ax.set_title(title, fontsize=10)
     for i, v in enumerate(summary["Test-Acc"]): ax.text(i, v + 0.02, f"{v:.2f}", ha="center", fontsize=8)
     fig.tight_layout()
@@ -200,7 +209,8 @@ def runs_long(runs:list) -> pd.DataFrame:
                                  steered=float(x["Test-Acc"]), unsteered=base, val=float(x["Val-Acc"]),
                                  unsteered_val=base_val, layer=x.Layer, strength=x.Strength,
                                  train_size=b["split_sizes"]["train"], test_size=b["split_sizes"]["test"],
-                                 R2W=fl.get(x.Method, {}).get("R2W"), W2R=fl.get(x.Method, {}).get("W2R")))
+                                 R2W=fl.get(x.Method, {}).get("R2W"), W2R=fl.get(x.Method, {}).get("W2R"),
+                                 model_name=r["record"]["config"]["model_name"]))
     return pd.DataFrame(rows)
 
 # %% ../nbs/07_report.ipynb #f929eb8e
@@ -213,6 +223,46 @@ def grids_long(runs:list) -> pd.DataFrame:
             g = g.assign(**r["identity"], benchmark=b["benchmark"], unsteered_val=b["baseline"]["val"])
             rows.append(g)
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+
+# %% ../nbs/07_report.ipynb #8d7c1b9d
+PHASES = {"train_scoring": "train_scoring_s", "vectors": "vectors_s", "validation_grid": "val_sweep_s",
+          "test": "test_s"}
+
+def run_device(rec:dict) -> str:
+    "The GPU a run used (its name), or 'CPU'."
+    env, dev = rec.get("environment") or {}, str((rec.get("model") or {}).get("device", ""))
+    return env["gpu"] if env.get("gpu") and not dev.startswith("cpu") else "CPU"
+
+def run_timings(runs:list) -> pd.DataFrame:
+    "One row per run × phase: seconds (summed over the run's benchmarks), the run's identity, model name and device."
+    from pas.config import model_slug   # imported here: pas.config loads torch
+    rows = []
+    for r in runs:
+        rec = r["record"]; bs = rec.get("benchmarks", [])
+        t = lambda k: sum(float((b.get("timings") or {}).get(k) or 0) for b in bs)
+        phases = {"load": float((rec.get("model") or {}).get("load_s") or 0) + t("load_s"),
+                  **{p: t(k) for p, k in PHASES.items()}, "total": rec.get("seconds")}
+        for phase, s in phases.items():
+            rows.append(dict(**r["identity"], path=r["path"], model_name=model_slug(rec["config"]["model_name"]),
+                             device=run_device(rec), benchmarks=len(bs), phase=phase, seconds=s))
+    return pd.DataFrame(rows)
+
+# %% ../nbs/07_report.ipynb #fe3000eb
+def authors_estimate(b:dict, # one benchmark of a run record
+                     per_pass:dict, # seconds per batch-1 pass: prompt, prompt_hidden, ipas_hidden, steered (pas.bench)
+                     n_configs:int, # configurations of the validation grid
+                     n_layers:int, # layers of the grid
+                    ) -> dict:
+    "The authors' algorithm's seconds per phase for benchmark record `b`, from `pas.bench --pipeline` per-pass times."
+    sz, best = b["split_sizes"], b.get("best") or {}
+    n_vec = {m: v["n_pos"] + v["n_neg"] for m, v in (b.get("vector_sizes") or {}).items() if not m.startswith("random")}
+    t_vec = lambda m: per_pass["prompt_hidden"] if m == "BAS_full_mcq" else per_pass["ipas_hidden"]
+    steered = [m for m in n_vec if (best.get(m) or {}).get("steered")]
+    return dict(train_scoring=(sz["train"] + sz["val"]) * per_pass["prompt"],
+                vectors=n_layers * sum(n * t_vec(m) for m, n in n_vec.items()),
+                validation_grid=n_configs * sz["val"] * per_pass["steered"],
+                test=sum(n_vec[m] * t_vec(m) for m in steered)
+                     + sz["test"] * (per_pass["prompt"] + len(steered) * per_pass["steered"]))
 
 # %% ../nbs/07_report.ipynb #dd172ce3
 def check_unpooled(long:pd.DataFrame, by=("cell", "model")) -> pd.DataFrame:

@@ -11,8 +11,9 @@ from statsmodels.stats.contingency_tables import mcnemar
 from .data import REGISTRY
 
 # %% auto #0
-__all__ = ['MIN_SEEDS', 'CATEGORIES', 'paired_test', 'mcnemar_flips', 'adjust', 'fmt_cell', 'delta_table', 'mean_ci_table',
-           'category_of', 'category_table', 'control_table', 'compare_models', 'confound_table', 'seed_mean_ci']
+__all__ = ['MIN_SEEDS', 'CATEGORIES', 'SFT_COMPARISONS', 'paired_test', 'mcnemar_flips', 'adjust', 'fmt_cell', 'delta_table',
+           'mean_ci_table', 'category_of', 'category_table', 'control_table', 'compare_models', 'confound_table',
+           'seed_mean_ci', 'sft_table', 'sample_size_trend', 'trend_table', 'hyperparameter_table', 'duration_table']
 
 # %% ../nbs/06_stats.ipynb #1f4d052a
 MIN_SEEDS = 3  # below this many seeds a cell is marked `few_seeds`
@@ -84,6 +85,15 @@ def _cell_key(by, key) -> dict:
     "A `groupby` key as a dict of the grouping columns."
     return dict(zip(by, key if isinstance(key, tuple) else (key,)))
 
+def _tested_table(rows:list) -> pd.DataFrame:
+    "Rows of `paired_test` results as a table: Holm and BH across it, and the formatted cell (Holm p)."
+    t = pd.DataFrame(rows)
+    if t.empty: return t
+    t["p_holm"], t["p_bh"] = adjust(t.p, "holm"), adjust(t.p, "fdr_bh")
+    t["cell"] = [fmt_cell(m, lo, hi, p) + _few_seeds_mark(f)
+                 for m, lo, hi, p, f in zip(t["mean"], t.ci_low, t.ci_high, t.p_holm, t.few_seeds)]
+    return t
+
 def delta_table(long:pd.DataFrame, # one row per run × benchmark × method
                 by=("model", "benchmark", "method"), # the columns that make a cell
                 a:str="steered", # the column tested against `b`
@@ -100,12 +110,7 @@ def delta_table(long:pd.DataFrame, # one row per run × benchmark × method
                              f"{sorted(g[pair_on][g[pair_on].duplicated()])}; "
                              "duplicate runs must be resolved before testing")
         rows.append({**_cell_key(by, key), **paired_test(g[a], g[b], alternative)})
-    t = pd.DataFrame(rows)
-    if t.empty: return t
-    t["p_holm"], t["p_bh"] = adjust(t.p, "holm"), adjust(t.p, "fdr_bh")
-    t["cell"] = [fmt_cell(m, lo, hi, p) + _few_seeds_mark(f)
-                 for m, lo, hi, p, f in zip(t["mean"], t.ci_low, t.ci_high, t.p_holm, t.few_seeds)]
-    return t
+    return _tested_table(rows)
 
 # %% ../nbs/06_stats.ipynb #f387f55a
 def mean_ci_table(long:pd.DataFrame, # one row per replicate
@@ -200,3 +205,114 @@ def seed_mean_ci(df:pd.DataFrame, # one row per seed × whatever the point pools
     "Per cell of `by`: average `value` within each seed first, then the mean and t interval across seeds (n = seeds)."
     per_seed = df.groupby([*by, seed], as_index=False)[value].mean()
     return mean_ci_table(per_seed, value, by=tuple(by), conf=conf)
+
+# %% ../nbs/06_stats.ipynb #a8daa337
+SFT_COMPARISONS = {  # name: (what it measures, alternative)
+    "A": ("SFT+PAS - SFT", "greater"), "B": ("SFT - base", "greater"), "C": ("delta_A - delta_B", "two-sided"),
+    "D": ("base+PAS - SFT", "greater"), "E": ("SFT+PAS - base+PAS", "two-sided")}
+
+def sft_table(long:pd.DataFrame, # rows of both models: model, benchmark, method, seed, steered, unsteered
+              base:str, # the base model (a value of `long.model`)
+              tuned:str, # its fine-tune
+              by=("benchmark", "method"), # the columns that make a cell
+             ) -> pd.DataFrame:
+    "The authors' comparisons (A)-(E) of SFT and PAS per cell of `by` (with `method`), paired by seed; Holm and BH."
+    for m in (base, tuned):
+        if not (long.model == m).any():
+            raise ValueError(f"no rows for model {m!r}; models: {sorted(long.model.unique())}")
+    if "method" not in by: raise ValueError("by must hold 'method'")
+    kw = [k for k in by if k != "method"]  # the unsteered accuracy is one per run and benchmark, whatever the method
+    rows_of = lambda m: long[long.model == m]
+    unst = lambda m, s: (rows_of(m).drop_duplicates([*kw, "seed"])[[*kw, "seed", "unsteered"]]
+                         .rename(columns={"unsteered": s}))
+    steer = lambda m, s: rows_of(m)[[*by, "seed", "steered"]].rename(columns={"steered": s})
+    u = unst(tuned, "unsteered_sft").merge(unst(base, "unsteered_base"), on=[*kw, "seed"], how="outer")
+    cells = pd.concat([rows_of(tuned)[list(by)], rows_of(base)[list(by)]]).drop_duplicates()
+    both = (cells.merge(u, on=kw)
+            .merge(steer(tuned, "steered_sft"), on=[*by, "seed"], how="left", validate="one_to_one")
+            .merge(steer(base, "steered_base"), on=[*by, "seed"], how="left", validate="one_to_one"))
+    both = both.assign(A=both.steered_sft - both.unsteered_sft, B=both.unsteered_sft - both.unsteered_base)
+    pairs = dict(A=("steered_sft", "unsteered_sft"), B=("unsteered_sft", "unsteered_base"), C=("A", "B"),
+                 D=("steered_base", "unsteered_sft"), E=("steered_sft", "steered_base"))
+    rows = []
+    for key, g in both.groupby(list(by), sort=False):
+        for name, (a, b) in pairs.items():
+            d = g.dropna(subset=[a, b]).sort_values("seed")
+            what, alt = SFT_COMPARISONS[name]
+            rows.append({**_cell_key(by, key), "comparison": name, "difference": what, **paired_test(d[a], d[b], alt),
+                         "seeds": d.seed.tolist()})
+    return _tested_table(rows)
+
+# %% ../nbs/06_stats.ipynb #0f4ea1a3
+def sample_size_trend(df:pd.DataFrame, # one row per benchmark × seed × size
+                      x:str="nominal_train_size", # the train size (plotted on a log scale)
+                      y:str="delta", # the steering effect
+                      group:str="benchmark", # the random intercept of the mixed model
+                     ) -> dict:
+    "Spearman, Theil-Sen, OLS and a mixed model (random intercept per `group`) of `y` on log2 `x`."
+    import warnings
+    import statsmodels.api as sm
+    d = df.dropna(subset=[x, y]); lx, v = np.log2(d[x].astype(float)).to_numpy(), d[y].astype(float).to_numpy()
+    out = dict(n_points=len(d), n_sizes=d[x].nunique(), n_benchmarks=d[group].nunique(), spearman_rho=np.nan,
+               spearman_p=np.nan, theilsen_slope=np.nan, theilsen_low=np.nan, theilsen_high=np.nan, ols_slope=np.nan,
+               ols_low=np.nan, ols_high=np.nan, ols_p=np.nan, ols_intercept=np.nan, mixed_slope=np.nan,
+               mixed_se=np.nan, mixed_p=np.nan, mixed_note="")
+    if out["n_sizes"] < 2: out["mixed_note"] = "fewer than two sizes"; return out
+    if np.ptp(v) > 0:
+        r = sps.spearmanr(d[x], v); out.update(spearman_rho=float(r.statistic), spearman_p=float(r.pvalue))
+    ts = sps.theilslopes(v, lx, alpha=0.95)
+    out.update(theilsen_slope=float(ts.slope), theilsen_low=float(ts.low_slope), theilsen_high=float(ts.high_slope))
+    ols = sm.OLS(v, sm.add_constant(lx)).fit()
+    lo, hi = ols.conf_int(0.05)[1]
+    out.update(ols_slope=float(ols.params[1]), ols_low=float(lo), ols_high=float(hi), ols_p=float(ols.pvalues[1]),
+               ols_intercept=float(ols.params[0]))
+    if out["n_benchmarks"] < 2: out["mixed_note"] = f"one {group}: no random intercept to fit"; return out
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            fit = sm.MixedLM(v, sm.add_constant(lx), groups=d[group].to_numpy()).fit(reml=True, method="lbfgs")
+            out.update(mixed_slope=float(fit.params[1]), mixed_se=float(fit.bse[1]), mixed_p=float(fit.pvalues[1]))
+        except Exception as e: out["mixed_note"] = f"{type(e).__name__}: {e}"[:200]
+    notes = sorted({str(w.message).split("\n")[0][:120] for w in caught})
+    if notes: out["mixed_note"] = "; ".join([out["mixed_note"], *notes]).strip("; ")
+    return out
+
+def trend_table(df:pd.DataFrame, by=("model", "method", "series"), **kw) -> pd.DataFrame:
+    "`sample_size_trend` per cell of `by`."
+    return pd.DataFrame([{**_cell_key(by, key), **sample_size_trend(g, **kw)}
+                         for key, g in df.groupby(list(by), sort=False)])
+
+# %% ../nbs/06_stats.ipynb #cc8c7b99
+def _mode_share(x:pd.Series) -> tuple:
+    "The most frequent value of `x` (the smallest on ties), the share of rows that hold it, its min and max."
+    x = x.dropna().astype(float)
+    if x.empty: return np.nan, np.nan, np.nan, np.nan
+    counts = x.value_counts()
+    top = min(counts.index[counts == counts.max()])
+    return top, counts[top] / len(x), x.min(), x.max()
+
+def hyperparameter_table(long:pd.DataFrame, by=("model", "benchmark", "method")) -> pd.DataFrame:
+    "Per cell of `by`: the modal layer and strength across seeds, their shares and spreads, and the unsteered picks."
+    rows = []
+    for key, g in long.groupby(list(by), sort=False):
+        row = {**_cell_key(by, key), "n": g.seed.nunique(), "n_unsteered": int(g.layer.isna().sum())}
+        for col in ("layer", "strength"):
+            top, share, lo, hi = _mode_share(g[col])
+            row.update({col: top, f"{col}_share": share, f"{col}_min": lo, f"{col}_max": hi})
+        rows.append(row)
+    t = pd.DataFrame(rows)
+    if t.empty: return t
+    fmt = lambda v, s, lo, hi: "n/a" if pd.isna(v) else f"{v:g} ({s:.0%}; {lo:g}-{hi:g})"
+    t["layer_cell"] = [fmt(*r) for r in t[["layer", "layer_share", "layer_min", "layer_max"]].to_numpy()]
+    t["strength_cell"] = [fmt(*r) for r in t[["strength", "strength_share", "strength_min", "strength_max"]].to_numpy()]
+    return t
+
+# %% ../nbs/06_stats.ipynb #43f94b2d
+def duration_table(t:pd.DataFrame, value:str="seconds", by=("model", "grid_cell", "device", "phase")) -> pd.DataFrame:
+    "Mean, sd (ddof 1) and count of `value` per cell of `by`, and a formatted 'mean ± sd' column."
+    if "cell" in by:
+        raise ValueError("'cell' is the formatted result's column: rename the grouping column (e.g. grid_cell)")
+    out = t.groupby(list(by), sort=False)[value].agg(["mean", "std", "count"]).reset_index()
+    out = out.rename(columns={"std": "sd", "count": "n"})
+    out["cell"] = [f"{m:.3g} s" + ("" if pd.isna(s) else f" ± {s:.2g}") for m, s in zip(out["mean"], out.sd)]
+    return out

@@ -5,9 +5,13 @@ The notebooks' kept outputs are the rendered documentation:
     python scripts/fill_outputs.py nbs/02_hooks.ipynb nbs/04a_engine.ipynb   # then: nbdev-clean
 
 Cells flagged with any of nbdev's test flags (`tst_flags` in pyproject.toml: `#| slow`, `#| gpu`, `#| slurm`) are
-not run (as plain `nbdev-test`) and keep no output. An output is kept only when
+not run (as plain `nbdev-test`) and keep no output, unless `--slow-from` names a fully executed copy of the notebook
+(e.g. papermill's): slow cells then take that copy's outputs, cell for cell by source. An output is kept only when
 it is small and the same on every machine: no stderr, no machine paths, no progress bars, no timings, no memory
 addresses; a cell whose output fails these checks keeps none and is listed, so that its example can be made smaller.
+
+    papermill nbs/91_analysis.ipynb /tmp/a.ipynb --cwd nbs
+    python scripts/fill_outputs.py nbs/91_analysis.ipynb --slow-from /tmp/a.ipynb
 """
 import argparse, os, re, sys
 from pathlib import Path
@@ -39,7 +43,7 @@ def output_text(o) -> str:
 
 def is_stderr(o) -> bool: return o.get("output_type") == "stream" and o.get("name") == "stderr"
 
-def why_not_kept(cell) -> str | None:
+def why_not_kept(cell, max_image:int=MAX_IMAGE_BYTES) -> str | None:
     "None if `cell`'s outputs may stay in the notebook, else the reason they may not."
     if any(o.get("output_type") == "error" for o in cell.outputs): return "error"
     text = "\n".join(output_text(o) for o in cell.outputs if not is_stderr(o))
@@ -49,12 +53,22 @@ def why_not_kept(cell) -> str | None:
         if p.search(text): return f"volatile ({p.pattern!r}: {p.search(text).group(0)!r})"
     for o in cell.outputs:
         img = o.get("data", {}).get("image/png")
-        if img and len(img) > MAX_IMAGE_BYTES: return f"image too large ({len(img)} bytes)"
+        if img and len(img) > max_image: return f"image too large ({len(img)} bytes)"
     return None
 
-def fill(path:Path, timeout:int=600) -> list:
+SLOW_IMAGE_BYTES = 200_000  # a figure of the executed copy (the slow cells' outputs are the analysis's figures)
+
+def _plain(o):
+    "An output without its HTML rendering (a table's text form is kept, and counted)."
+    if "data" in o and "text/html" in o["data"] and "text/plain" in o["data"]:
+        o = dict(o, data={k: v for k, v in o["data"].items() if k != "text/html"})
+    return o
+
+def fill(path:Path, timeout:int=600, slow_from:Path|None=None) -> list:
     "Run `path`'s quick cells, keep their small deterministic outputs, write it back; return [(cell id, why)] dropped."
     nb = read_nb(path)
+    executed = {}  # source -> outputs of the fully executed copy's code cells
+    if slow_from: executed = {c.source: c.outputs for c in read_nb(slow_from).cells if c.cell_type == "code"}
     # skipped as nbdev-test skips them: flagged cells, and `#| eval: false` ones (e.g. a `__main__` guard)
     skip = lambda c: c.cell_type == "code" and (bool(flags(c) & set(SKIP_FLAGS)) or {"eval:", "false"} <= flags(c))
     shell = CaptureShell(path)
@@ -65,9 +79,11 @@ def fill(path:Path, timeout:int=600) -> list:
     for c in nb.cells:
         if c.cell_type != "code": continue
         c.metadata.pop("execution", None)
-        if skip(c) or not c.outputs: c.outputs = []; continue
+        slow = skip(c) and bool(flags(c) & set(SKIP_FLAGS))
+        if skip(c): c.outputs = [_plain(o) for o in executed.get(c.source, [])] if slow else []
+        if not c.outputs: c.outputs = []; continue
         c.outputs = [o for o in c.outputs if not is_stderr(o)]
-        reason = why_not_kept(c)
+        reason = why_not_kept(c, SLOW_IMAGE_BYTES if slow else MAX_IMAGE_BYTES)
         if reason: dropped.append((c.get("id"), reason)); c.outputs = []
     write_nb(nb, path)
     return dropped
@@ -75,9 +91,11 @@ def fill(path:Path, timeout:int=600) -> list:
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])  # the first line of this file's docstring
     p.add_argument("notebooks", nargs="+", type=Path)
+    p.add_argument("--slow-from", type=Path, help="a fully executed copy of the (one) notebook: its slow cells' outputs")
     a = p.parse_args(argv)
+    if a.slow_from and len(a.notebooks) != 1: p.error("--slow-from goes with one notebook")
     for nb in a.notebooks:
-        dropped = fill(nb)
+        dropped = fill(nb, slow_from=a.slow_from)
         print(f"{nb}: outputs kept" + "".join(f"\n  cell {i}: output not kept, {r}" for i, r in dropped))
 
 if __name__ == "__main__": sys.exit(main())
