@@ -18,20 +18,24 @@ from .evaluate import prediction_table, model_inputs, letter_columns, mask_choic
 
 
 # %% auto #0
-__all__ = ['METHODS', 'PAPER_NAMES', 'resolve_method', 'EmptyContrastSetError', 'answer_text', 'contrast_sets', 'read_mode',
-           'activations', 'score_with_activations', 'answer_texts', 'common_prefix', 'window_covers',
-           'answer_activations', 'SteeringVectors', 'add_random_control', 'build_vectors', 'save_vectors',
-           'load_vectors']
+__all__ = ['PASF', 'IPASA', 'IPASWO', 'METHODS', 'PAPER_NAMES', 'UNSTEERED', 'resolve_method', 'EmptyContrastSetError',
+           'answer_text', 'contrast_sets', 'read_mode', 'activations', 'score_with_activations', 'answer_texts',
+           'common_prefix', 'window_covers', 'answer_activations', 'SteeringVectors', 'add_random_control',
+           'build_vectors', 'save_vectors', 'load_vectors']
+
+# %% ../nbs/03_vectors.ipynb #1639ee25
+PASF, IPASA, IPASWO = "BAS_full_mcq", "iBAS_all", "iBAS_wrong_only"  # the authors' names, written to disk
+METHODS = (PASF, IPASA, IPASWO)
+PAPER_NAMES = {PASF: "PASf", IPASA: "iPASa", IPASWO: "iPASwo"}
+UNSTEERED = "Unsteered"  # the method column's name for the unsteered model, in tables and predictions
 
 # %% ../nbs/03_vectors.ipynb #6f4ada2f
-METHODS = ("BAS_full_mcq", "iBAS_all", "iBAS_wrong_only")
-PAPER_NAMES = {"BAS_full_mcq": "PASf", "iBAS_all": "iPASa", "iBAS_wrong_only": "iPASwo"}
 _ALIASES = {**{v.lower(): k for k, v in PAPER_NAMES.items()}, **{k.lower(): k for k in METHODS}}
 
 def resolve_method(m:str) -> str:
     "Canonical (code) method name from a paper or code name; 'random:<method>' is the control of that method."
     if isinstance(m, str) and m.lower().startswith("random"):
-        base = m.split(":", 1)[1] if ":" in m else "BAS_full_mcq"
+        base = m.split(":", 1)[1] if ":" in m else PASF
         return f"random:{resolve_method(base)}"
     if isinstance(m, str) and m.lower() in _ALIASES: return _ALIASES[m.lower()]
     raise ValueError(f"Unknown method {m!r}; use one of {', '.join(METHODS)} "
@@ -61,10 +65,10 @@ def contrast_sets(df:pd.DataFrame, preds, method:str):
     right = preds == df.correct_letter.to_numpy()
     chosen = [choices[p] if p in choices else None for choices, p in zip(df.choices, preds)]
     questions, correct = df.question.tolist(), df.correct_choice.tolist()
-    if method == "BAS_full_mcq":
+    if method == PASF:
         pos = [p for p, r in zip(df.full_prompt, right) if r]
         neg = [p for p, r in zip(df.full_prompt, right) if not r]
-    elif method == "iBAS_all":
+    elif method == IPASA:
         pos = [answer_text(q, a) for q, a, r in zip(questions, correct, right) if r]
         neg = [answer_text(q, a) for q, a, r in zip(questions, chosen, right) if not r]
     else:
@@ -280,7 +284,7 @@ class SteeringVectors:
                                dict(self.errors))
 
 # %% ../nbs/03_vectors.ipynb #b59a5ded
-def add_random_control(sv:SteeringVectors, method:str="BAS_full_mcq", seed:int=0) -> SteeringVectors:
+def add_random_control(sv:SteeringVectors, method:str=PASF, seed:int=0) -> SteeringVectors:
     "Adds 'random:<method>': per layer, a seeded random direction with the norm of `method`'s vector."
     method = resolve_method(method)
     if method not in sv.vectors:
