@@ -6,7 +6,7 @@ naive engine, one full forward pass per configuration with a hook, is the oracle
 
 # %% ../nbs/04a_engine.ipynb #78305769
 from __future__ import annotations
-import copy, inspect, math, sys, time
+import copy, inspect, math, time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 import numpy as np, pandas as pd, torch
@@ -14,145 +14,19 @@ from fastcore.basics import patch
 from tqdm.auto import tqdm
 from .hooks import (get_blocks, arch_family, site_module, hooks, resolve_site, n_layers, steer,
                        hidden_of, with_hidden)
+from transformers import AttentionInterface, DynamicCache
+from transformers.cache_utils import Cache
+from transformers.masking_utils import AttentionMaskInterface, eager_mask
+from .attention import PrefixKV, bind_prefix, attn_implementation
 from .data import LETTERS
 from .models import encode, model_device, length_order
 from .evaluate import (model_inputs, letter_logits, letter_columns, best_letter, mask_choices, prediction_table,
                           cache_keyword)
 
 # %% auto #0
-__all__ = ['ROW_CACHE_BYTES', 'ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'PrefixKV', 'bind_prefix', 'native_attention',
-           'row_mask', 'prefix_attention', 'attn_implementation', 'FastParts', 'fast_parts', 'FastItems', 'cache_rows',
-           'CachedItems', 'fast_items', 'check_fast', 'SweepResult', 'run_configs', 'sweep', 'scaled_layers',
-           'compare_engines', 'disagreement', 'noise_check', 'within_noise']
-
-# %% ../nbs/04a_engine.ipynb #a8ebd8bb
-from transformers import AttentionInterface, DynamicCache
-from transformers.cache_utils import Cache
-from transformers.masking_utils import AttentionMaskInterface, eager_mask
-
-class PrefixKV:
-    "Per-layer prefix keys/values `[n_items, n_kv_heads, prefix_len, head_dim]`, shared by each item's rows."
-    def __init__(self, kv:dict|None=None, record:bool=False, impl:str|None=None):
-        self.kv, self.record = ({} if kv is None else kv), record
-        self.impl = impl  # the model's own attention implementation ('sdpa', 'eager', ...), used in half precision
-
-# %% ../nbs/04a_engine.ipynb #f5b1ce45
-@contextmanager
-def bind_prefix(modules, prefix):
-    "Within the block, attention `modules` see `prefix` (blocks need not pass extra arguments down to their attention)."
-    for m in modules: m.__dict__["_pas_prefix"] = prefix
-    try: yield
-    finally:
-        for m in modules: m.__dict__.pop("_pas_prefix", None)
-
-# %% ../nbs/04a_engine.ipynb #7bac771a
-def _additive(mask, dtype=torch.float32):
-    "An attention mask as float additive bias (0 keep, -inf drop); None stays None."
-    if mask is None: return None
-    if mask.dtype == torch.bool:
-        return torch.zeros(mask.shape, dtype=dtype, device=mask.device).masked_fill(~mask, float("-inf"))
-    return mask.to(dtype)
-
-# %% ../nbs/04a_engine.ipynb #0a63fba3
-def _step_bias(attention_mask, prefix_len:int, n_heads:int, n_kv_heads:int, queries_per_kv:int):
-    "The one-token step's mask as an additive bias shaped to broadcast over the grouped scores; None stays None."
-    bias = _additive(attention_mask)
-    if bias is None: return None
-    bias = bias[..., -(prefix_len + 1):]  # the prefix keys and the row's own key
-    per_head = bias.shape[1] == n_heads
-    return bias.reshape(bias.shape[0], n_kv_heads if per_head else 1, queries_per_kv if per_head else 1, 1,
-                        prefix_len + 1)
-
-# %% ../nbs/04a_engine.ipynb #151c21cc
-def _split_prefix(module, prefix:PrefixKV, key, value) -> tuple:
-    "`(prefix_keys, prefix_values, own_key, own_value)` of `module`'s layer; in record mode the prefix is stored first."
-    if prefix.record:  # the last token's own step: its keys are the prefix's plus its own; keep the prefix's
-        prefix.kv[module.layer_idx] = key[:, :, :-1], value[:, :, :-1]
-        key, value = key[:, :, -1:], value[:, :, -1:]
-    prefix_keys, prefix_values = prefix.kv[module.layer_idx]
-    return prefix_keys, prefix_values, key, value
-
-# %% ../nbs/04a_engine.ipynb #5f0961b8
-def native_attention(module, impl:str|None):
-    "The model's own attention function for `impl` if it takes an arbitrary mask ('sdpa', 'eager'), else None."
-    if impl == "sdpa":
-        from transformers.integrations.sdpa_attention import sdpa_attention_forward
-        return sdpa_attention_forward
-    if impl == "eager": return getattr(sys.modules.get(type(module).__module__), "eager_attention_forward", None)
-    return None
-
-def row_mask(mask, # the one-token step's mask `[b, h, 1, >=P+1]`: bool, additive float, or None
-             P:int, # prefix length
-             C:int, # configuration rows per item
-             device=None, # where to build the mask when `mask` is None
-            ) -> torch.Tensor:
-    "A one-token step's mask `[b, h, 1, >=P+1]` (bool, additive, None) for C rows: prefix + own key, `[b, h, C, P+C]`."
-    eye = torch.eye(C, dtype=torch.bool, device=device)
-    if mask is None: return torch.cat([torch.ones(1, 1, C, P, dtype=torch.bool, device=device), eye[None, None]], -1)
-    mask = mask[..., -(P + 1):]
-    b, h = mask.shape[:2]
-    if mask.dtype == torch.bool: own = eye & mask[..., P:]
-    else: own = torch.where(eye, mask[..., P:], torch.tensor(float("-inf"), dtype=mask.dtype, device=mask.device))
-    return torch.cat([mask[..., :P].expand(b, h, C, P), own.expand(b, h, C, C)], -1)
-
-# %% ../nbs/04a_engine.ipynb #7a457f27
-def _native_prefix_attention(kernel, module, prefix:PrefixKV, query, key, value, attention_mask, options:dict, kwargs):
-    "The model's own attention `kernel` on prefix + own keys with a row mask, so that it rounds as the naive engine."
-    options = {k: v for k, v in options.items() if v is not None}
-    if prefix.record:
-        prefix.kv[module.layer_idx] = key[:, :, :-1], value[:, :, :-1]
-        return kernel(module, query, key, value, attention_mask, dropout=0.0, **options, **kwargs)
-    prefix_keys, prefix_values = prefix.kv[module.layer_idx]
-    if prefix_keys.shape[0] != query.shape[0]:
-        raise RuntimeError(f"prefix attention expects {prefix_keys.shape[0]} items, got queries {tuple(query.shape)}")
-    keys, values = torch.cat([prefix_keys, key], 2), torch.cat([prefix_values, value], 2)
-    mask = row_mask(attention_mask, prefix_keys.shape[2], query.shape[2], query.device)
-    return kernel(module, query, keys, values, mask, dropout=0.0, **options, **kwargs)
-
-# %% ../nbs/04a_engine.ipynb #18317814
-def prefix_attention(module, # an attention module (its `layer_idx` names the prefix layer)
-                     query, # `[n_items, n_heads, n_configs, head_dim]`: one query per configuration row
-                     key, # `[n_items, n_kv_heads, n_configs, head_dim]`: the rows' own keys (record: prefix + own)
-                     value, # the rows' own values, shaped as `key`
-                     attention_mask=None, # the model's mask for the last token's one-token step
-                     scaling=None, # score scale (default `head_dim ** -0.5`)
-                     dropout=0.0, # ignored: the engine runs in eval mode
-                     softcap=None, # attention logit soft-capping (Gemma-2)
-                     sliding_window=None, # ignored: the window is in `attention_mask`
-                     pas_prefix:PrefixKV|None=None, # the prefix (default: the one bound to `module`)
-                     s_aux=None, # attention sinks: one extra logit per head
-                     **kwargs):
-    "Attention of each item's configuration rows to the item's shared prefix plus their own key only."
-    pas_prefix = pas_prefix or module.__dict__["_pas_prefix"]
-    kernel = native_attention(module, pas_prefix.impl) if query.dtype in (torch.float16, torch.bfloat16) else None
-    if kernel is not None:  # half precision: the model's own kernel, so it rounds as the naive engine
-        options = dict(scaling=scaling, softcap=softcap, sliding_window=sliding_window, s_aux=s_aux)
-        return _native_prefix_attention(kernel, module, pas_prefix, query, key, value, attention_mask, options, kwargs)
-    prefix_keys, prefix_values, own_key, own_value = _split_prefix(module, pas_prefix, key, value)
-    n_items, n_kv_heads, prefix_len, head_dim = prefix_keys.shape
-    n_query_items, n_heads, n_configs, _ = query.shape
-    if n_query_items != n_items:
-        raise RuntimeError(f"prefix attention expects {n_items} items, got queries of shape {tuple(query.shape)}")
-    queries_per_kv = n_heads // n_kv_heads
-    scaling = head_dim ** -0.5 if scaling is None else scaling
-    grouped = (n_items, n_kv_heads, queries_per_kv, n_configs)  # query head h reads kv head h // queries_per_kv
-    flat_query = query.float().reshape(n_items, n_kv_heads, queries_per_kv * n_configs, head_dim)
-    prefix_scores = torch.matmul(flat_query, prefix_keys.float().transpose(-1, -2)).reshape(*grouped, prefix_len)
-    grouped_query = query.float().reshape(*grouped, head_dim)
-    own_scores = (grouped_query * own_key.float()[:, :, None]).sum(-1, keepdim=True)
-    scores = torch.cat([prefix_scores, own_scores], -1) * scaling  # [*grouped, prefix_len + 1]
-    if softcap: scores = torch.tanh(scores / softcap) * softcap
-    bias = _step_bias(attention_mask, prefix_len, n_heads, n_kv_heads, queries_per_kv)
-    if bias is not None: scores = scores + bias.to(scores.device)
-    if s_aux is not None:  # attention sinks: one extra logit per head that takes probability mass and gives no value
-        sinks = s_aux.float().reshape(1, n_kv_heads, queries_per_kv, 1, 1).expand(*grouped, 1)
-        scores = torch.cat([scores, sinks], -1)
-    weights = torch.softmax(scores, -1)
-    prefix_weights = weights[..., :prefix_len].reshape(n_items, n_kv_heads, queries_per_kv * n_configs, prefix_len)
-    attn_output = torch.matmul(prefix_weights, prefix_values.float()).reshape(*grouped, -1)
-    attn_output = attn_output + weights[..., prefix_len:prefix_len + 1] * own_value.float()[:, :, None]
-    attn_output = attn_output.reshape(n_items, n_heads, n_configs, -1).transpose(1, 2)
-    return attn_output.to(value.dtype), None
+__all__ = ['ROW_CACHE_BYTES', 'ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'FastParts', 'fast_parts', 'FastItems',
+           'cache_rows', 'CachedItems', 'fast_items', 'check_fast', 'SweepResult', 'run_configs', 'sweep',
+           'scaled_layers', 'compare_engines', 'disagreement', 'noise_check', 'within_noise']
 
 # %% ../nbs/04a_engine.ipynb #5f1e2d3c
 def _post_modules(model, blocks, head):
@@ -185,20 +59,6 @@ def _logit_fn(model):
         if cap: logits = torch.tanh(logits / cap) * cap
         return logits
     return scale_logits
-
-# %% ../nbs/04a_engine.ipynb #517f8c00
-AttentionInterface.register("pas_prefix", prefix_attention)
-AttentionMaskInterface.register("pas_prefix", eager_mask)
-
-@contextmanager
-def attn_implementation(model, name:str):
-    "Temporarily route every attention module of `model` through the registered attention function `name`."
-    cfgs = {id(c): c for c in [model.config, *[getattr(m, "config", None) for m in model.modules()]] if c is not None}
-    old = {k: c._attn_implementation for k, c in cfgs.items()}
-    for c in cfgs.values(): c._attn_implementation = name
-    try: yield
-    finally:
-        for k, c in cfgs.items(): c._attn_implementation = old[k]
 
 # %% ../nbs/04a_engine.ipynb #7b3c1c9b
 _REFUSED = {  # architectures neither path can run: checked before any work
