@@ -15,10 +15,11 @@ import pandas as pd
 __all__ = ['LETTERS', 'INSTRUCTION', 'ETHICS_CHOICES', 'SYCOPHANCY_TARGETS', 'BUILTIN_GENERATORS', 'BBQ_REV', 'ETHICS_REV',
            'SYCOPHANCY_REV', 'TRUTHFULQA_REV', 'OPENBOOKQA_REV', 'ARC_REV', 'CSQA_REV', 'MMLU_REV', 'LSAT_REVS',
            'BBQ_CATEGORIES', 'MMLU_SUBJECTS', 'SYCOPHANCY_CONFIGS', 'ETHICS_SPLITS', 'REGISTRY', 'POOLED',
-           'ROW_SCHEMAS', 'PROTOCOLS', 'format_prompt', 'Source', 'BenchmarkSpec', 'BenchmarkError',
-           'resolve_benchmark', 'local_path', 'data_dir_from_env', 'row_schema', 'check_row', 'read_rows_file', 'Rows',
-           'load_rows', 'make_items', 'choice_permutation', 'apply_protocol', 'split_sizes', 'split_items',
-           'check_split_sizes', 'load_benchmark', 'benchmark_info', 'find_data_dir', 'reference_dir']
+           'ROW_SCHEMAS', 'PROTOCOLS', 'format_prompt', 'check_sycophancy_target', 'Source', 'BenchmarkSpec',
+           'BenchmarkError', 'resolve_benchmark', 'local_path', 'data_dir_from_env', 'row_schema', 'check_row',
+           'read_rows_file', 'Rows', 'load_rows', 'check_protocol', 'make_items', 'choice_permutation',
+           'apply_protocol', 'split_sizes', 'split_items', 'check_split_sizes', 'load_benchmark', 'benchmark_info',
+           'find_data_dir', 'reference_dir']
 
 # %% ../nbs/00_data.ipynb #29b00765
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -58,15 +59,22 @@ def _ethics(config):
         return q, ETHICS_CHOICES, int(label) if config == "commonsense" else 1 - int(label), None
     return f
 
+# %% ../nbs/00_data.ipynb #f54c0dcb
+SYCOPHANCY_TARGETS = ("matching", "not_matching")
+
+def check_sycophancy_target(target:str) -> str:
+    "`target` if it is one of `SYCOPHANCY_TARGETS`; a ValueError naming them if not."
+    if target not in SYCOPHANCY_TARGETS:
+        raise ValueError(f"sycophancy_target must be one of {SYCOPHANCY_TARGETS}, got {target!r}")
+    return target
+
 # %% ../nbs/00_data.ipynb #bcd4949e
 _OPT_LINE = re.compile(r"^\s*\(([A-Z])\)\s*(.*\S)\s*$")
 _BARE_LABEL = re.compile(r"^\s*\(?([A-Z])\)?\s*$")
-SYCOPHANCY_TARGETS = ("matching", "not_matching")
 
 def _sycophancy(row, sycophancy_target="matching", protocol="pas", source="", **kw):
     "Choices = [matching, not matching]; under `pas` bare labels like ' (A)' are resolved to the option text."
-    if sycophancy_target not in SYCOPHANCY_TARGETS:
-        raise ValueError(f"sycophancy_target must be one of {SYCOPHANCY_TARGETS}, got {sycophancy_target!r}")
+    check_sycophancy_target(sycophancy_target)
     correct = SYCOPHANCY_TARGETS.index(sycophancy_target)
     answers = [row["answer_matching_behavior"], row["answer_not_matching_behavior"]]
     if protocol == "reference":  # the hub's text as is; the political note follows the instruction
@@ -480,6 +488,12 @@ def _row_id(name, tag, i, row):
         if key in row and row[key] not in (None, ""): return f"{name}/{tag}/{row[key]}"
     return f"{name}/{tag}/{i}"
 
+# %% ../nbs/00_data.ipynb #44b2b973
+def check_protocol(protocol:str) -> str:
+    "`protocol` if it is one of `PROTOCOLS`; a ValueError naming them if not."
+    check_protocol(protocol)
+    return protocol
+
 # %% ../nbs/00_data.ipynb #61f01494
 def _format_row(name, tag, i, row, sycophancy_target, protocol) -> dict:
     "The item record of row `i` (tag `tag`) of benchmark `name`, or the formatter's error for a malformed row."
@@ -503,9 +517,8 @@ def make_items(name:str, # a registered benchmark (its formatter is used)
     """Format raw rows into items in source choice order; malformed rows are skipped and counted in a warning.
     Under `pas` questions and choices are stripped and rows with fewer than two choices or no question are
     malformed; under `reference` the text is kept as the hub has it and only the authors' skip rules apply."""
-    if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
-    if sycophancy_target not in SYCOPHANCY_TARGETS:
-        raise ValueError(f"sycophancy_target must be one of {SYCOPHANCY_TARGETS}, got {sycophancy_target!r}")
+    check_protocol(protocol)
+    check_sycophancy_target(sycophancy_target)
     recs, bad, reasons = [], 0, {}
     for i, (tag, row) in enumerate(rows):
         try: recs.append(_format_row(name, tag, i, row, sycophancy_target, protocol))
@@ -531,7 +544,7 @@ def choice_permutation(n:int, # number of choices
                        protocol:str="pas", # "reference": the authors' one generator for all items
                       ) -> list:
     "The display order of an item's `n` choices under `protocol`."
-    if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
+    check_protocol(protocol)
     rng = random.Random(seed) if protocol == "reference" else random.Random(f"{seed}|{item_id}")
     perm = list(range(n))
     rng.shuffle(perm)
@@ -627,11 +640,10 @@ def load_benchmark(name:str, # a benchmark name (see `REGISTRY`), case-insensiti
                    sycophancy_target:str="matching", # which Sycophancy answer counts as correct
                    skip_malformed:bool=False): # skip malformed rows instead of raising
     "`(train, val, test)` DataFrames of formatted items for one benchmark and seed."
-    if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
+    check_protocol(protocol)
     split_sizes(1, max_sample_size, train_prop, val_prop, test_prop)  # validate before any loading
     name = resolve_benchmark(name)
-    if sycophancy_target not in SYCOPHANCY_TARGETS:
-        raise ValueError(f"sycophancy_target must be one of {SYCOPHANCY_TARGETS}, got {sycophancy_target!r}")
+    check_sycophancy_target(sycophancy_target)
     rows = load_rows(name, data_dir, allow_partial, skip_malformed)
     items = make_items(name, rows, sycophancy_target, protocol)
     check_split_sizes(name, len(items), rows, max_sample_size, train_prop, val_prop, test_prop)

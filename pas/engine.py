@@ -19,13 +19,13 @@ from transformers.cache_utils import Cache
 from transformers.masking_utils import AttentionMaskInterface, eager_mask
 from .attention import PrefixKV, bind_prefix, attn_implementation
 from .data import LETTERS
-from .models import encode, model_device, length_order
+from .models import encode, model_device, length_order, text_config
 from .evaluate import (model_inputs, letter_logits, letter_columns, best_letter, mask_choices, prediction_table,
                           cache_keyword)
 
 # %% auto #0
-__all__ = ['ROW_CACHE_BYTES', 'ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'FastParts', 'fast_parts', 'FastItems',
-           'cache_rows', 'CachedItems', 'fast_items', 'check_fast', 'SweepResult', 'run_configs', 'sweep',
+__all__ = ['USE_NAIVE', 'ROW_CACHE_BYTES', 'ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'FastParts', 'fast_parts',
+           'FastItems', 'cache_rows', 'CachedItems', 'fast_items', 'check_fast', 'SweepResult', 'run_configs', 'sweep',
            'scaled_layers', 'compare_engines', 'disagreement', 'noise_check', 'within_noise']
 
 # %% ../nbs/04a_engine.ipynb #5f1e2d3c
@@ -49,7 +49,7 @@ def _post_modules(model, blocks, head):
 # %% ../nbs/04a_engine.ipynb #58754cbe
 def _logit_fn(model):
     "The model's own scaling of its logits: Cohere's logit_scale, Granite's logits_scaling, final soft-capping."
-    cfg = model.config.get_text_config() if hasattr(model.config, "get_text_config") else model.config
+    cfg = text_config(model)
     scale = getattr(model, "logit_scale", None) or getattr(cfg, "logit_scale", None)
     divisor = getattr(cfg, "logits_scaling", None)
     cap = getattr(cfg, "final_logit_softcapping", None) or getattr(cfg, "logits_soft_cap", None)  # RecurrentGemma
@@ -61,6 +61,12 @@ def _logit_fn(model):
     return scale_logits
 
 # %% ../nbs/04a_engine.ipynb #7b3c1c9b
+USE_NAIVE = "use engine='naive'"  # the end of every refusal of the fast engine
+
+def _cannot_run(model_type:str, why:str) -> NotImplementedError:
+    "The fast engine's refusal of `model_type`, saying why."
+    return NotImplementedError(f"the fast engine cannot run {model_type!r}: {why}; {USE_NAIVE}")
+
 _REFUSED = {  # architectures neither path can run: checked before any work
     "gemma3n": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
     "gemma3n_text": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
@@ -101,13 +107,11 @@ class FastParts:
     def __init__(self, model):
         model_type = arch_family(model)
         if model_type in _REFUSED:
-            raise NotImplementedError(f"the fast engine cannot run {model_type!r}: {_REFUSED[model_type]}; "
-                                      "use engine='naive'")
+            raise _cannot_run(model_type, _REFUSED[model_type])
         self.blocks = get_blocks(model)
         self.head = model.get_output_embeddings()
         if self.head is None or not hasattr(self.head, "weight"):
-            raise NotImplementedError(f"the fast engine cannot run {model_type!r}: no output embedding layer; "
-                                      "use engine='naive'")
+            raise _cannot_run(model_type, "no output embedding layer")
         self.path = _attention_path(model, self.blocks)  # 'prefix' (shared prefix attention) or 'cache' (section 4b)
         self.attn = [m for b in self.blocks for m in b.modules() if getattr(m, "layer_idx", None) is not None]
         self.post = _post_modules(model, self.blocks, self.head)
@@ -173,10 +177,9 @@ class FastItems:
         out = _last_step(model, enc, cache, self.prefix, self.calls)
         self.prefix.record = False
         missing = [l for l in range(len(parts.blocks)) if l not in self.prefix.kv]
-        if missing: raise NotImplementedError(f"the fast engine cannot run {arch_family(model)!r}: the attention of "
-                                              f"block {missing[0]} ({type(parts.blocks[missing[0]]).__name__}) is "
-                                              "computed inline, not through transformers' attention interface; "
-                                              "use engine='naive'")
+        if missing: raise _cannot_run(arch_family(model), f"the attention of block {missing[0]} "
+                                      f"({type(parts.blocks[missing[0]]).__name__}) is computed inline, not through "
+                                      "transformers' attention interface")
         self.B = enc["input_ids"].shape[0]  # number of items
         self.base_logits = out.logits[:, -1, letter_ids.to(out.logits.device)].float()
 
@@ -409,8 +412,7 @@ def check_fast(model, site:str="residual"):
             fast = _layer_logits(model, st, L, site, deltas, letter_ids, {})
     except NotImplementedError: raise
     except Exception as e:
-        raise NotImplementedError(f"the fast engine cannot run {arch_family(model)!r}: {type(e).__name__}: {e}; "
-                                  "use engine='naive'") from e
+        raise _cannot_run(arch_family(model), f"{type(e).__name__}: {e}") from e
     naive = []
     for d in deltas:
         with attn_implementation(model, orig), steer(model, L, site, d):
@@ -422,7 +424,7 @@ def check_fast(model, site:str="residual"):
     if not gap <= tol:
         raise NotImplementedError(f"the fast engine does not reproduce {arch_family(model)!r} "
                                   f"({type(model).__name__}): letter logits differ from full forward passes by "
-                                  f"{gap:.3g} on a probe; use engine='naive'")
+                                  f"{gap:.3g} on a probe; {USE_NAIVE}")
     done[site] = gap
     return gap
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 import torch
 from torch import nn
+from .models import text_config
 
 # %% auto #0
 __all__ = ['SITES', 'SITE_ALIASES', 'SITE_NAMES', 'POST_NORM_ARCHS', 'resolve_site', 'arch_family', 'get_blocks', 'n_layers',
@@ -37,7 +38,7 @@ def arch_family(model) -> str:
 
 # %% ../nbs/02_hooks.ipynb #a873431e
 def _text_layers(model):
-    cfg = model.config.get_text_config() if hasattr(model.config, "get_text_config") else model.config
+    cfg = text_config(model)
     return getattr(cfg, "num_hidden_layers", None)
 
 def get_blocks(model) -> nn.ModuleList:

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 import numpy as np, pandas as pd
-from .data import load_benchmark, PROTOCOLS
+from .data import load_benchmark, check_protocol
 from .config import RunConfig
 from .files import atomic_write_text, file_sha256
 from .vectors import (build_vectors, save_vectors, score_with_activations, read_mode, resolve_method,
@@ -31,7 +31,7 @@ def select_best(grid:pd.DataFrame, # validation grid: method, layer, strength, a
                 protocol:str="pas", # "pas": gentlest configuration wins ties; "reference": the authors' visiting order
                ) -> dict:
     "The best `(layer, strength)` of `method` on the validation grid, with the protocol's tie-break."
-    if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
+    check_protocol(protocol)
     g = grid[grid.method == method]
     if g.empty: raise ValueError(f"no configurations of {method} in the grid")
     if protocol == "reference":

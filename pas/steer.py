@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import pandas as pd, torch
 from .hooks import hooks, add_at_last, site_module, resolve_site
-from .vectors import SteeringVectors, load_vectors, resolve_method, PAPER_NAMES
+from .vectors import SteeringVectors, load_vectors, resolve_method, PAPER_NAMES, UNSTEERED
+from .models import model_device
 
 # %% auto #0
 __all__ = ['LAYER_TYPES', 'PLAIN_FORMAT', 'POSITIONS', 'Steering', 'find_run', 'run_choices', 'save_plain', 'resolve_steering',
@@ -72,7 +73,7 @@ def run_choices(path) -> pd.DataFrame:
                                  val_accuracy=best.get("val_accuracy")))
     elif (d / "tables" / "cross_benchmark_summary.csv").exists():  # a run stopped before its record was written
         t = pd.read_csv(d / "tables" / "cross_benchmark_summary.csv")
-        for r in t[t.Method != "Unsteered"].to_dict("records"):
+        for r in t[t.Method != UNSTEERED].to_dict("records"):
             steered = bool(pd.notna(r["Layer"]))
             rows.append(dict(benchmark=r["Benchmark"], method=r["Method"], layer=int(r["Layer"]) if steered else None,
                              strength=float(r["Strength"]), steered=steered, val_accuracy=r.get("Val-Acc")))
@@ -261,7 +262,7 @@ def complete(model, tok, # a causal LM and its tokenizer (padding on the left)
     from pas.models import render_prompts
     prompts = [prompts] if isinstance(prompts, str) else list(prompts)
     enc = tok(render_prompts(tok, prompts, chat), return_tensors="pt", padding=True, add_special_tokens=not chat)
-    enc = enc.to(next(model.parameters()).device)
+    enc = enc.to(model_device(model))
     sample = seed is not None or temperature is not None or top_p is not None
     kw = (dict(do_sample=True, temperature=1.0 if temperature is None else temperature,
                top_p=1.0 if top_p is None else top_p, top_k=0) if sample

@@ -12,8 +12,8 @@ from tqdm.auto import tqdm
 from transformers import DynamicCache
 from .hooks import capture, resolve_site, n_layers
 from .files import safetensors_bytes, atomic_write_bytes
-from .models import encode, model_device, length_order
-from .data import LETTERS
+from .models import encode, model_device, length_order, text_config
+from .data import LETTERS, check_protocol
 from .evaluate import prediction_table, model_inputs, letter_columns, mask_choices, best_letter, cache_keyword
 
 
@@ -78,11 +78,15 @@ def contrast_sets(df:pd.DataFrame, preds, method:str):
         if not texts: raise EmptyContrastSetError(method, which, int(right.sum()), int((~right).sum()))
     return pos, neg
 
+# %% ../nbs/03_vectors.ipynb #1cc32d1a
+def _stack_layers(store:dict, layers:list) -> torch.Tensor:
+    "A capture's activations `{layer: [batch parts of [n, D]]}` as one `[n, len(layers), D]` tensor."
+    return torch.stack([torch.cat(store[layer]) for layer in layers], 1)
+
 # %% ../nbs/03_vectors.ipynb #6900d62a
 def read_mode(site:str, protocol:str="pas") -> str:
     "'input' (hidden_states[L]) for the residual site under the reference protocol, else 'output'."
-    if protocol not in ("pas", "reference"):
-        raise ValueError(f"protocol must be 'pas' or 'reference', got {protocol!r}")
+    check_protocol(protocol)
     return "input" if (protocol == "reference" and resolve_site(site) == "residual") else "output"
 
 # %% ../nbs/03_vectors.ipynb #4240921d
@@ -104,7 +108,7 @@ def activations(model, # a causal LM
     bad = [layer for layer in layers if not 0 <= layer < n_blocks]
     if bad: raise ValueError(f"layers {bad} outside the model's {n_blocks} blocks (0..{n_blocks - 1})")
     order = length_order(tok, texts, chat).tolist()
-    device = next(model.parameters()).device
+    device = model_device(model)
     parts = []
     starts = range(0, len(texts), batch_size)
     for start in (tqdm(starts, desc="activations", leave=False) if progress else starts):
@@ -113,7 +117,7 @@ def activations(model, # a causal LM
         with capture(model, layers, site, read=read, token=token, attention_mask=enc["attention_mask"],
                      stop_after=True) as store:
             model(**model_inputs(model, enc), use_cache=False)
-        parts.append(torch.stack([torch.cat(store[layer]) for layer in layers], 1))
+        parts.append(_stack_layers(store, layers))
     acts = torch.cat(parts)
     out = torch.empty_like(acts)
     out[torch.as_tensor(order)] = acts  # back to the order of `texts`
@@ -153,7 +157,7 @@ def score_with_activations(model, # a causal LM
             out = model(**model_inputs(model, enc), **{cache_kw: cache}, use_cache=keep_cache, logits_to_keep=1)
         batch_logits = out.logits[:, -1, ids.to(out.logits.device)].float().cpu()
         logits[torch.as_tensor(idx)] = batch_logits
-        parts.append(torch.stack([torch.cat(store[layer]) for layer in layers], 1))
+        parts.append(_stack_layers(store, layers))
         if keep_cache:
             batch = df.iloc[idx]
             preds = np.array(list(LETTERS))[best_letter(mask_choices(batch_logits, valid[idx]).numpy())]
@@ -189,7 +193,7 @@ def common_prefix(a, b) -> int:
 # %% ../nbs/03_vectors.ipynb #a4995e3c
 def window_covers(model, n_tokens:int) -> bool:
     "Does every layer of `model` attend over at least `n_tokens` keys (no shorter sliding window or chunk)?"
-    cfg = model.config.get_text_config() if hasattr(model.config, "get_text_config") else model.config
+    cfg = text_config(model)
     limits = [getattr(cfg, name, None) for name in ("sliding_window", "attention_chunk_size")]
     return all(not limit or limit >= n_tokens for limit in limits)
 
@@ -233,7 +237,7 @@ def answer_activations(model, # a causal LM
     cache_kw = cache_keyword(model)
     with capture(model, layers, site, read=read, token="last", stop_after=True) as store:
         model(**{k: v.to(device) for k, v in model_inputs(model, step).items()}, **{cache_kw: cache}, use_cache=True)
-    acts = torch.stack([torch.cat(store[layer]) for layer in layers], 1)
+    acts = _stack_layers(store, layers)
     if check:
         first_text = rows[keep[0]][1]
         own = activations(model, tok, [first_text], layers, site, read=read, token="last", chat=chat)[0]
