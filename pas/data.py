@@ -491,7 +491,7 @@ def _row_id(name, tag, i, row):
 # %% ../nbs/00_data.ipynb #44b2b973
 def check_protocol(protocol:str) -> str:
     "`protocol` if it is one of `PROTOCOLS`; a ValueError naming them if not."
-    check_protocol(protocol)
+    if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
     return protocol
 
 # %% ../nbs/00_data.ipynb #61f01494
