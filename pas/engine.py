@@ -606,18 +606,17 @@ def _top2(logits):
     return -np.sort(-np.where(np.isfinite(logits), logits, -np.inf), -1)[..., :2]
 
 def _max_gap(a, b) -> float:
-    "The largest absolute difference where `a` is finite (0 for empty arrays)."
-    return float(np.abs(np.where(np.isfinite(a), a - b, 0)).max()) if a.size else 0.0
+    "The largest absolute difference where both `a` and `b` are finite (0 for empty arrays)."
+    if not a.size: return 0.0
+    return float(np.abs(np.where(np.isfinite(a) & np.isfinite(b), a - b, 0)).max())
 
 def compare_engines(a:SweepResult, b:SweepResult, atol:float=1e-4) -> dict:
     "Agreement of two results on the same items and configurations: equal predictions (ties excused), max logit gap."
-    finite = np.isfinite(a.logits) & np.isfinite(b.logits)
-    gap = float(np.abs(np.where(finite, a.logits - b.logits, 0)).max()) if a.logits.size else 0.0
     same = a.preds == b.preds
     top_a, top_b = _top2(a.logits), _top2(b.logits)  # a disagreement is a tie when either's two best are within atol
     tie = ((top_a[..., 0] - top_a[..., 1]) < atol) | ((top_b[..., 0] - top_b[..., 1]) < atol)
-    return dict(agreement=float(same.mean()), agreement_ties_excused=float((same | tie).mean()), max_logit_diff=gap,
-                base_max_logit_diff=_max_gap(a.base_logits, b.base_logits))
+    return dict(agreement=float(same.mean()), agreement_ties_excused=float((same | tie).mean()),
+                max_logit_diff=_max_gap(a.logits, b.logits), base_max_logit_diff=_max_gap(a.base_logits, b.base_logits))
 
 # %% ../nbs/04a_engine.ipynb #7244c99d
 def _near_tie(logits:np.ndarray, margin:float, ulps:float, dtype) -> np.ndarray:
@@ -641,10 +640,9 @@ def disagreement(a:SweepResult, # one result
                                                                  getattr(b, "dtype", "float32"))
     same = a.preds == b.preds
     clear = ~_near_tie(a.logits, margin, ulps, dtype) & ~_near_tie(b.logits, margin, ulps, dtype)
-    fin = np.isfinite(a.logits) & np.isfinite(b.logits)
     acc = lambda r: (r.preds == r.correct[None]).mean(1)
     return dict(equal_predictions=float(same.mean()), clear_disagreements=int((~same & clear).sum()),
-                max_logit_gap=float(np.abs(np.where(fin, a.logits, 0) - np.where(fin, b.logits, 0)).max()),
+                max_logit_gap=_max_gap(a.logits, b.logits),
                 max_accuracy_gap=float(np.abs(acc(a) - acc(b)).max()), n=int(same.size))
 
 def noise_check(model, # a half-precision model
