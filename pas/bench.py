@@ -53,13 +53,16 @@ def _peak_mb():
     r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return r / 1024 if sys.platform != "darwin" else r / 2**20
 
+# %% ../nbs/09_bench.ipynb #9828e658
 def _sync(dev):
     if str(dev).startswith("cuda"): torch.cuda.synchronize()
 
+# %% ../nbs/09_bench.ipynb #6972f830
 def bench_clock(dev):
     "CPU seconds on one CPU thread (other jobs on a shared machine do not inflate them), else wall-clock seconds."
     return time.process_time if not str(dev).startswith("cuda") and torch.get_num_threads() == 1 else time.perf_counter
 
+# %% ../nbs/09_bench.ipynb #23ba4fd0
 def _timed(f, dev, clock=time.perf_counter):
     _sync(dev); t = clock(); r = f(); _sync(dev); return r, clock() - t
 
@@ -72,12 +75,14 @@ def _load(model, random_weights, device, dtype, quantization):
         return random_model(random_weights, dev, dt, quantization), load_tokenizer()
     return load_model(model, device=device, dtype=dtype, quantization=quantization)
 
+# %% ../nbs/09_bench.ipynb #9ce37982
 def _peak(dev):
     "Peak memory so far: GPU memory on CUDA (then reset), resident set size on CPU, in MB."
     if str(dev).startswith("cuda"):
         r = torch.cuda.max_memory_allocated(dev) / 2**20; torch.cuda.reset_peak_memory_stats(dev); return r
     return _peak_mb()
 
+# %% ../nbs/09_bench.ipynb #f3873057
 @torch.no_grad()
 def _batch1(m, tok, texts, dev, steering=None, hidden=False, clock=time.perf_counter):
     "Mean seconds of one batch-1 full forward pass (logits at every position, as a plain `model(...)` call gives)."
@@ -276,6 +281,7 @@ def run_pipeline(model="smollm2-135m", # model name, hub id, folder or .gguf
 def _print_table(res:dict):
     for k, v in res.items(): print(f"{k:24s} {v:.4g}" if isinstance(v, float) else f"{k:24s} {v}", file=sys.stderr)
 
+# %% ../nbs/09_bench.ipynb #b27cb89a
 def main(argv=None):
     p = argparse.ArgumentParser(prog="python -m pas.bench",
                                 description="Fast prefix-cache sweep vs the naive one-pass-per-configuration oracle.")

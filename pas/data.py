@@ -101,6 +101,7 @@ def _truthfulqa(row, **kw):
     targets = row["mc1_targets"]
     return row["question"], list(targets["choices"]), list(targets["labels"]).index(1), None
 
+# %% ../nbs/00_data.ipynb #d1c022fd
 def _mmlu(row, **kw):
     return row["question"], list(row["choices"]), int(row["answer"]), None
 
@@ -137,6 +138,7 @@ def _lsat_reference(row):
     q = re.sub(r"A:\s*Among A through E, the answer is[^\n]*", "", q, flags=re.I)
     return q.strip(), [re.sub(r"^\([A-E]\)\s*", "", c).strip() for c in row["choices"]], gold[0], None
 
+# %% ../nbs/00_data.ipynb #3a0fc403
 def _lsat(row, protocol="pas", **kw):
     "LSAT: under `pas` the 'Q: ' marker becomes a line break, so the passage and its question stay apart."
     if protocol == "reference": return _lsat_reference(row)
@@ -175,6 +177,7 @@ def _gen_compare(n=600):
                          choices=[str(x) for x in nums], answer=nums.index(target)))
     return rows
 
+# %% ../nbs/00_data.ipynb #fbd7cd42
 BUILTIN_GENERATORS = {"builtin_arithmetic": _gen_arithmetic, "builtin_compare": _gen_compare}
 
 def _builtin(row, **kw): return row["question"], list(row["choices"]), int(row["answer"]), None
@@ -185,6 +188,7 @@ class Source:
     config: str # hub config name ("default" where the hub has none)
     split: str # hub split name
 
+# %% ../nbs/00_data.ipynb #23a6f316
 @dataclass
 class BenchmarkSpec:
     name: str
@@ -281,6 +285,7 @@ POOLED = {"ETHICS": ["ETHICS_Commonsense", "ETHICS_Deontology", "ETHICS_Justice"
 class BenchmarkError(ValueError):
     "A benchmark could not be loaded as asked; the message says what to change."
 
+# %% ../nbs/00_data.ipynb #dfdfb82d
 def resolve_benchmark(name:str) -> str:
     "The registry name for `name` (case-insensitive), or an error listing the close names."
     if name in REGISTRY: return name
@@ -297,11 +302,13 @@ def local_path(data_dir, hub_id, src:Source) -> Path:
     "Where a (config, split) file of `hub_id` lives in a local hub-layout folder."
     return Path(data_dir) / hub_id / src.config / f"{src.split}.jsonl.gz"
 
+# %% ../nbs/00_data.ipynb #b4c6d40d
 def _hub_rows(hub_id, src, revision):
     import datasets
     cfg = None if src.config == "default" else src.config
     return list(datasets.load_dataset(hub_id, cfg, split=src.split, revision=revision))
 
+# %% ../nbs/00_data.ipynb #8b3e7ff0
 def data_dir_from_env(data_dir=None):
     "The explicit `data_dir`, else `PAS_DATA_DIR`, else None (the hub)."
     folder = data_dir or os.environ.get("PAS_DATA_DIR") or None
@@ -334,6 +341,7 @@ def row_schema(hub_id:str, config:str) -> dict:
 # %% ../nbs/00_data.ipynb #65ec253c
 def _tname(t): return " or ".join(x.__name__ for x in (t if isinstance(t, tuple) else (t,)))
 
+# %% ../nbs/00_data.ipynb #644b4b70
 def check_row(row, schema:dict, prefix:str="") -> tuple|None:
     "`(field, problem)` for the first field of `row` that breaks `schema`, else None."
     if not isinstance(row, dict): return None, f"is a JSON {type(row).__name__}, not an object"
@@ -364,6 +372,7 @@ def _malformed_error(benchmark, path, bad) -> BenchmarkError:
     return BenchmarkError(f"{benchmark}: malformed row in {path}, line {first_line}"
                           + (f", field {first_field!r}" if first_field else "") + f" {why}{more}. To do: {_TODO}.")
 
+# %% ../nbs/00_data.ipynb #ab98841f
 def read_rows_file(path, # a JSON-lines file, gzip-compressed if its name ends in .gz
                    benchmark:str, # the benchmark's name, for messages
                    schema:dict|None=None, # the fields every row must have (see `check_row`)
@@ -395,6 +404,7 @@ def read_rows_file(path, # a JSON-lines file, gzip-compressed if its name ends i
     if bad and not skip_malformed: raise _malformed_error(benchmark, path, bad)
     return rows, lines, [b[0] for b in bad]
 
+# %% ../nbs/00_data.ipynb #6d1f7db6
 def _read_jsonl(path) -> list:
     "Every row of a JSON-lines file, read and checked by `read_rows_file` (no schema)."
     return read_rows_file(path, Path(path).name)[0]
@@ -483,6 +493,7 @@ def _source_formatter(name, tag):
     "The formatter of a row: its benchmark's, or for pooled benchmarks the one of the sub-benchmark named in its tag."
     return REGISTRY[tag.split(":", 1)[0]].formatter if name in POOLED else REGISTRY[name].formatter
 
+# %% ../nbs/00_data.ipynb #28635c0a
 def _row_id(name, tag, i, row):
     for key in ("id", "example_id"):
         if key in row and row[key] not in (None, ""): return f"{name}/{tag}/{row[key]}"
@@ -653,6 +664,7 @@ def load_benchmark(name:str, # a benchmark name (see `REGISTRY`), case-insensiti
     for d in parts: d.attrs["malformed_skipped"] = rows.n_skipped
     return parts
 
+# %% ../nbs/00_data.ipynb #65f9f1d0
 def benchmark_info(name) -> dict: return REGISTRY[resolve_benchmark(name)].describe()
 
 # %% ../nbs/00_data.ipynb #9f3b43fe

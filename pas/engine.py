@@ -67,6 +67,7 @@ def _cannot_run(model_type:str, why:str) -> NotImplementedError:
     "The fast engine's refusal of `model_type`, saying why."
     return NotImplementedError(f"the fast engine cannot run {model_type!r}: {why}; {USE_NAIVE}")
 
+# %% ../nbs/04a_engine.ipynb #aa180b4f
 _REFUSED = {  # architectures neither path can run: checked before any work
     "gemma3n": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
     "gemma3n_text": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
@@ -92,6 +93,7 @@ def _interface_modules(model) -> set:
         return set(_CALLED)
     finally: _CALLED.clear()
 
+# %% ../nbs/04a_engine.ipynb #5a493a38
 def _attention_path(model, blocks) -> str:
     "'prefix' if every block attends through the attention interface and keeps no recurrent state, else 'cache'."
     called = _interface_modules(model)
@@ -127,6 +129,7 @@ def head_letters(self:FastParts, h, letter_ids):
     if bias is not None: logits = logits + bias[letter_ids.to(bias.device)]
     return self.logit_fn(logits).float()
 
+# %% ../nbs/04a_engine.ipynb #986023ba
 @patch
 def letters(self:FastParts, h, letter_ids):
     "Letter logits `[..., n_letters]` from last-block outputs `h` `[..., hidden]`: post-block modules, then the head."
@@ -199,6 +202,7 @@ def _widen(x, n_rows:int):
     if isinstance(x, dict): return {k: _widen(v, n_rows) for k, v in x.items()}
     return x
 
+# %% ../nbs/04a_engine.ipynb #e9e6bdb2
 def _row_argument(name:str, value, n_rows:int):
     "One recorded block argument made fit for `n_rows` rows: no cache, masks as recorded, per-position inputs widened."
     if name in _CACHE_ARGS[:4] or isinstance(value, Cache): return None
@@ -215,6 +219,7 @@ def _block_kwargs(block, args, kwargs, n_rows:int) -> dict:
     named = {**{k: v for k, v in named.items() if k not in ("kwargs", first)}, **named.get("kwargs", {})}
     return {k: _row_argument(k, v, n_rows) for k, v in named.items()}
 
+# %% ../nbs/04a_engine.ipynb #b5ac94b9
 @patch
 def run_blocks(self:FastItems, model, h, start, stop):
     "Run rows `h` `[n_items, n_rows, hidden]` (all at the last position) through blocks `start..stop-1`."
@@ -231,6 +236,7 @@ def _vec(vectors, method, layer) -> torch.Tensor:
     found = vectors[method]
     return found[layer] if isinstance(found, dict) else found
 
+# %% ../nbs/04a_engine.ipynb #e299874b
 def _delta_rows(vectors, configs:list, rows, device) -> torch.Tensor:
     "The steering deltas `[n_rows, hidden]` of `configs[rows]`, in float32 (cast at use: quantized weights have none)."
     return torch.stack([configs[i][2] * _vec(vectors, configs[i][0], configs[i][1]).float() for i in rows]).to(device)
@@ -269,12 +275,14 @@ def _repeat_rows(x, n_items:int, n_rows:int):
     if type(x) in (list, tuple): return type(x)(_repeat_rows(v, n_items, n_rows) for v in x)
     return x
 
+# %% ../nbs/04a_engine.ipynb #155e84cd
 def _copy_rows(obj, n_items:int, n_rows:int):
     "A shallow copy of `obj` whose per-item tensor attributes are repeated per row; `obj` is left as it is."
     new = copy.copy(obj)
     new.__dict__.update({k: _repeat_rows(v, n_items, n_rows) for k, v in vars(obj).items()})
     return new
 
+# %% ../nbs/04a_engine.ipynb #bc453205
 def cache_rows(cache:Cache, n_items:int, n_rows:int, start:int=0) -> Cache:
     "A copy of `cache` for `n_items * n_rows` sequences; layers below `start`, which the rows skip, stay shared."
     rows = copy.copy(cache)
@@ -286,6 +294,7 @@ def _tensor_attributes(modules) -> dict:
     "Plain tensor attributes of `modules` (not parameters or buffers): `(module, name) -> tensor`."
     return {(m, k): v for m in modules for k, v in vars(m).items() if isinstance(v, torch.Tensor)}
 
+# %% ../nbs/04a_engine.ipynb #98e342e2
 def _nbytes(x) -> int:
     "Bytes of the tensors in `x`: a tensor, or a dict, list or tuple of them (nested)."
     if isinstance(x, torch.Tensor): return x.nbytes
@@ -293,6 +302,7 @@ def _nbytes(x) -> int:
     if type(x) in (list, tuple): return sum(_nbytes(v) for v in x)
     return 0
 
+# %% ../nbs/04a_engine.ipynb #7f770e38
 def _cache_bytes(cache:Cache) -> int:
     "Bytes of the tensors a cache's layers hold (keys, values, convolution and recurrent states)."
     return sum(_nbytes(vars(layer)) for layer in cache.layers)
@@ -307,11 +317,13 @@ def _row_inputs(model, enc:dict, n_rows:int) -> dict:
                                                **({} if pos is None else dict(position_ids=pos[:, -1:])))
     return model_inputs(model, {k: v for k, v in step.items() if v is not None and k not in _CACHE_ARGS})
 
+# %% ../nbs/04a_engine.ipynb #139bcc1f
 class _StandIn(torch.nn.Module):
     "Takes a skipped block's place: returns `hidden` (the first run block's input) in the block's output form."
     def __init__(self, output, hidden): super().__init__(); self.output, self.hidden = output, hidden
     def forward(self, *args, **kwargs): return with_hidden(self.output, self.hidden)
 
+# %% ../nbs/04a_engine.ipynb #a0b93604
 @contextmanager
 def _skip_blocks(blocks, start:int, outputs:dict, hidden):
     "Within the block, `blocks[:start]` are stand-ins that hand `hidden` on, so the pass starts at block `start`."
@@ -321,6 +333,7 @@ def _skip_blocks(blocks, start:int, outputs:dict, hidden):
     finally:
         for i, block in enumerate(originals): blocks[i] = block
 
+# %% ../nbs/04a_engine.ipynb #df18d5d6
 class _HeadReached(Exception):
     "Raised by the hook that reads the LM head's input: the rest of the pass is not needed."
 
@@ -374,10 +387,12 @@ def steered(self:CachedItems, model, L:int, site:str, deltas:torch.Tensor, lette
     logits = self.run_rows(model, n_rows, letter_ids, start=L, hooks_=[_add_rows(site_module(model, L, site), deltas)])
     return logits.reshape(self.B, n_rows, -1)
 
+# %% ../nbs/04a_engine.ipynb #53d590d5
 def fast_items(model, enc, letter_ids):
     "One chunk of items on the model's path: `FastItems` (prefix attention) or `CachedItems` (a cache copy per row)."
     return (FastItems if fast_parts(model).path == "prefix" else CachedItems)(model, enc, letter_ids)
 
+# %% ../nbs/04a_engine.ipynb #74f51522
 def _layer_logits(model, items, L:int, site:str, deltas, letter_ids, resid_cache:dict):
     "Letter logits `[n_items, n_configs, n_letters]` of one layer's rows on the items' path (prefix: routed already)."
     if isinstance(items, CachedItems): return items.steered(model, L, site, deltas, letter_ids)
@@ -392,6 +407,7 @@ def _probe_enc(model, n_vocab):
     return dict(input_ids=ids.to(model_device(model)), attention_mask=mask.to(model_device(model)),
                 position_ids=(mask.cumsum(-1) - 1).clamp(min=0).to(model_device(model)))
 
+# %% ../nbs/04a_engine.ipynb #bfcaa986
 @torch.no_grad()
 def check_fast(model, site:str="residual"):
     "Before any work: the fast engine on a tiny probe vs full forward passes; refuse (naming engine='naive') if unlike."
@@ -460,6 +476,7 @@ def grid(self:SweepResult) -> pd.DataFrame:
     g["n_items"] = len(self.item_ids)
     return g
 
+# %% ../nbs/04a_engine.ipynb #445d6a65
 @patch
 def predictions(self:SweepResult, i:int|None=None) -> pd.DataFrame:
     "Item-level table of configuration `i` (None: unsteered)."
@@ -605,11 +622,13 @@ def _top2(logits):
     "The two highest finite logits per row, highest first."
     return -np.sort(-np.where(np.isfinite(logits), logits, -np.inf), -1)[..., :2]
 
+# %% ../nbs/04a_engine.ipynb #9da7ec5f
 def _max_gap(a, b) -> float:
     "The largest absolute difference where both `a` and `b` are finite (0 for empty arrays)."
     if not a.size: return 0.0
     return float(np.abs(np.where(np.isfinite(a) & np.isfinite(b), a - b, 0)).max())
 
+# %% ../nbs/04a_engine.ipynb #70fe4582
 def compare_engines(a:SweepResult, b:SweepResult, atol:float=1e-4) -> dict:
     "Agreement of two results on the same items and configurations: equal predictions (ties excused), max logit gap."
     same = a.preds == b.preds
@@ -625,10 +644,12 @@ def _near_tie(logits:np.ndarray, margin:float, ulps:float, dtype) -> np.ndarray:
     step = torch.finfo(dtype).eps * np.abs(top[..., 0])  # one rounding step of `dtype` at the best logit, within 2x
     return (top[..., 0] - top[..., 1]) <= np.maximum(margin, ulps * step)
 
+# %% ../nbs/04a_engine.ipynb #1e4917b1
 def _coarsest(*dtypes) -> torch.dtype:
     "Of `dtypes` (torch dtypes or their names), the one with the largest rounding step."
     return max((getattr(torch, d) if isinstance(d, str) else d for d in dtypes), key=lambda d: torch.finfo(d).eps)
 
+# %% ../nbs/04a_engine.ipynb #40de54da
 def disagreement(a:SweepResult, # one result
                  b:SweepResult, # another on the same items and configurations
                  margin:float=0.05, # logit gap under which a disagreement is a near-tie, in any dtype
@@ -645,6 +666,7 @@ def disagreement(a:SweepResult, # one result
                 max_logit_gap=_max_gap(a.logits, b.logits),
                 max_accuracy_gap=float(np.abs(acc(a) - acc(b)).max()), n=int(same.size))
 
+# %% ../nbs/04a_engine.ipynb #83731582
 def noise_check(model, # a half-precision model
                 tok, # its tokenizer
                 df, # items to score

@@ -149,6 +149,7 @@ def _convert_gguf(gguf:Path, dest:Path):
         if tmp.exists(): shutil.rmtree(tmp, ignore_errors=True)
     return dest
 
+# %% ../nbs/01_models.ipynb #b699d53e
 def _cached_gguf(gguf:Path) -> Path:
     dest = cache_dir() / "models" / f"{gguf.stem}-{gguf.stat().st_size}-v{CACHE_VERSION}"
     if not (dest / "model.safetensors").exists(): _convert_gguf(gguf, dest)

@@ -353,6 +353,7 @@ def _atomic_save(tensors, meta, path):
     data = safetensors_bytes(tensors, {k: json.dumps(v, sort_keys=True) for k, v in meta.items()})
     return atomic_write_bytes(path, data)
 
+# %% ../nbs/03_vectors.ipynb #fb8fa1c9
 def save_vectors(sv:SteeringVectors, # the vectors to write
                  folder, # where the files go (made if missing)
                  methods=None, # only these methods (default: all)
