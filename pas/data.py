@@ -389,10 +389,14 @@ def read_rows_file(path, # a JSON-lines file, gzip-compressed if its name ends i
                 if not raw.strip(): continue
                 try: row = json.loads(raw)
                 except (json.JSONDecodeError, UnicodeDecodeError) as e:
-                    bad.append((n, None, f"is not valid JSON ({e})")); continue
+                    bad.append((n, None, f"is not valid JSON ({e})"))
+                    continue
                 problem = check_row(row, schema or {})
-                if problem: bad.append((n, *problem)); continue
-                rows.append(row); lines.append(n)
+                if problem:
+                    bad.append((n, *problem))
+                    continue
+                rows.append(row)
+                lines.append(n)
     except (gzip.BadGzipFile, EOFError, zlib.error, OSError) as e:
         what = ("is cut short (the gzip stream ends early" + (f", after line {n})" if n else ")")
                 if isinstance(e, EOFError) else f"is not a readable gzip file ({type(e).__name__}: {e})")
@@ -431,8 +435,11 @@ def _load_hub_rows(name, spec, skip_malformed) -> Rows:
                 raise BenchmarkError(f"{name}: malformed row in {where}, row {i}, field {problem[0]!r} "
                                      f"{problem[1]}. To do: pass skip_malformed=True to skip malformed rows, "
                                      "or a data_dir with corrected files.")
-            if problem: out.skipped.setdefault(where, []).append(i); continue
-            out.append((f"{src.config}/{src.split}", row)); out.origins.append((where, i))
+            if problem:
+                out.skipped.setdefault(where, []).append(i)
+                continue
+            out.append((f"{src.config}/{src.split}", row))
+            out.origins.append((where, i))
     return out
 
 # %% ../nbs/00_data.ipynb #fad8518c

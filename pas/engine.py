@@ -320,7 +320,9 @@ def _row_inputs(model, enc:dict, n_rows:int) -> dict:
 # %% ../nbs/04a_engine.ipynb #139bcc1f
 class _StandIn(torch.nn.Module):
     "Takes a skipped block's place: returns `hidden` (the first run block's input) in the block's output form."
-    def __init__(self, output, hidden): super().__init__(); self.output, self.hidden = output, hidden
+    def __init__(self, output, hidden):
+        super().__init__()
+        self.output, self.hidden = output, hidden
     def forward(self, *args, **kwargs): return with_hidden(self.output, self.hidden)
 
 # %% ../nbs/04a_engine.ipynb #a0b93604
@@ -403,7 +405,8 @@ def _probe_enc(model, n_vocab):
     "Two random seven-token prompts, the second left-padded by two tokens."
     g = torch.Generator().manual_seed(0)
     ids = torch.randint(1, n_vocab, (2, 7), generator=g)
-    mask = torch.ones_like(ids); mask[1, :2] = 0  # one left-padded item
+    mask = torch.ones_like(ids)
+    mask[1, :2] = 0  # one left-padded item
     return dict(input_ids=ids.to(model_device(model)), attention_mask=mask.to(model_device(model)),
                 position_ids=(mask.cumsum(-1) - 1).clamp(min=0).to(model_device(model)))
 

@@ -76,7 +76,8 @@ def _reference_prefix(shots, shot_lens, n_prompt, max_tokens):
     budget, used, keep = max_tokens - n_prompt - 8, 0, []
     for shot, n_tokens in zip(shots, shot_lens):
         if used + n_tokens > budget: break
-        keep.append(shot); used += n_tokens
+        keep.append(shot)
+        used += n_tokens
     return "".join(keep)
 
 # %% ../nbs/05_pipeline.ipynb #56d9962d
@@ -320,7 +321,9 @@ def check_data(cfg:RunConfig) -> dict:
         try: load_benchmark(cfg.target_benchmark, **kw)
         except Exception as e: target_error = f"{type(e).__name__}: target benchmark: {e}"
     for name in cfg.benchmarks:
-        if target_error: out[name] = dict(error=target_error); continue
+        if target_error:
+            out[name] = dict(error=target_error)
+            continue
         try:
             tr, va, te = load_benchmark(name, **kw)
             out[name] = dict(split_sizes=dict(train=len(tr), val=len(va), test=len(te)),

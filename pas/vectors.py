@@ -219,7 +219,9 @@ def answer_activations(model, # a causal LM
         prompt_ids = enc["input_ids"][item][enc["attention_mask"][item].bool()].cpu()
         n_shared = min(common_prefix(prompt_ids, text_ids), len(text_ids) - 1)
         if n_shared < 1: continue
-        keep.append(r); shared.append(n_shared); suffixes.append(text_ids[n_shared:])
+        keep.append(r)
+        shared.append(n_shared)
+        suffixes.append(text_ids[n_shared:])
     n_new = max((len(s) for s in suffixes), default=0)
     if not keep or not window_covers(model, n_cached + n_new): return {}
     device = model_device(model)
