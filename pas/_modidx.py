@@ -344,6 +344,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'pas.vectors.SteeringVectors.norms': ('vectors.html#steeringvectors.norms', 'pas/vectors.py'),
                              'pas.vectors.SteeringVectors.subset': ('vectors.html#steeringvectors.subset', 'pas/vectors.py'),
                              'pas.vectors._atomic_save': ('vectors.html#_atomic_save', 'pas/vectors.py'),
+                             'pas.vectors._continuation_ok': ('vectors.html#_continuation_ok', 'pas/vectors.py'),
                              'pas.vectors._stack_layers': ('vectors.html#_stack_layers', 'pas/vectors.py'),
                              'pas.vectors.activations': ('vectors.html#activations', 'pas/vectors.py'),
                              'pas.vectors.add_random_control': ('vectors.html#add_random_control', 'pas/vectors.py'),

@@ -197,6 +197,18 @@ def window_covers(model, n_tokens:int) -> bool:
     limits = [getattr(cfg, name, None) for name in ("sliding_window", "attention_chunk_size")]
     return all(not limit or limit >= n_tokens for limit in limits)
 
+# %% ../nbs/03_vectors.ipynb #b3998f7a
+def _continuation_ok(model, tok, act, text:str, layers, site:str, read:str, chat:bool) -> bool:
+    "Is `act`, `text`'s activations continued from its prompt's cache, its own pass's (within rounding)? Warns if not."
+    own = activations(model, tok, [text], layers, site, read=read, token="last", chat=chat)[0]
+    half = next(model.parameters()).dtype in (torch.float16, torch.bfloat16)
+    error = float(((act - own).norm(dim=-1) / own.norm(dim=-1).clamp(min=1e-6)).max())
+    tolerance = 5e-2 if half else 1e-3  # relative: rounding differs, a wrong mask or position does not
+    if error <= tolerance: return True
+    warnings.warn(f"{type(model).__name__}: continuing the prompts' cache gave iPAS activations off by "
+                  f"{error:.2g} (relative) from their own pass; they get their own passes instead")
+    return False
+
 # %% ../nbs/03_vectors.ipynb #a439fee4
 @torch.no_grad()
 def answer_activations(model, # a causal LM
@@ -240,16 +252,7 @@ def answer_activations(model, # a causal LM
     with capture(model, layers, site, read=read, token="last", stop_after=True) as store:
         model(**{k: v.to(device) for k, v in model_inputs(model, step).items()}, **{cache_kw: cache}, use_cache=True)
     acts = _stack_layers(store, layers)
-    if check:
-        first_text = rows[keep[0]][1]
-        own = activations(model, tok, [first_text], layers, site, read=read, token="last", chat=chat)[0]
-        half = next(model.parameters()).dtype in (torch.float16, torch.bfloat16)
-        error = float(((acts[0] - own).norm(dim=-1) / own.norm(dim=-1).clamp(min=1e-6)).max())
-        tolerance = 5e-2 if half else 1e-3  # relative: rounding differs, a wrong mask or position does not
-        if not error <= tolerance:
-            warnings.warn(f"{type(model).__name__}: continuing the prompts' cache gave iPAS activations off by "
-                          f"{error:.2g} (relative) from their own pass; they get their own passes instead")
-            return None
+    if check and not _continuation_ok(model, tok, acts[0], rows[keep[0]][1], layers, site, read, chat): return None
     return {rows[r][1]: acts[row] for row, r in enumerate(keep)}
 
 # %% ../nbs/03_vectors.ipynb #e91e4a74
