@@ -16,6 +16,7 @@ from .vectors import (build_vectors, save_vectors, score_with_activations, read_
                          add_random_control, SteeringVectors, PASF, IPASA, IPASWO, UNSTEERED)
 from .evaluate import score
 from .engine import sweep, run_configs, SweepResult
+from .report import json_safe
 
 # %% auto #0
 __all__ = ['RESUME_IGNORED', 'select_best', 'flips', 'pick_exemplars', 'with_icl', 'Splits', 'load_splits', 'TrainPass',
@@ -351,7 +352,6 @@ def write_manifest(out_dir, # the run's output folder
                    record:dict, # the benchmark's record
                   ) -> dict:
     "Mark `name` finished: its files (size, sha256), the config fingerprint and its record; written last, atomically."
-    from pas.report import json_safe
     out = Path(out_dir).resolve()
     files = [dict(path=str(Path(p).resolve().relative_to(out)), size=Path(p).stat().st_size, sha256=file_sha256(p))
              for p in sorted({str(p) for p in paths})]

@@ -11,7 +11,10 @@ from pathlib import Path
 import pandas as pd, torch
 from .hooks import hooks, add_at_last, site_module, resolve_site
 from .vectors import SteeringVectors, load_vectors, resolve_method, PAPER_NAMES, UNSTEERED
-from .models import model_device
+from .models import model_device, render_prompts
+from . import __version__
+from .files import atomic_write_bytes, safetensors_bytes
+from .report import read_run
 
 # %% auto #0
 __all__ = ['LAYER_TYPES', 'PLAIN_FORMAT', 'POSITIONS', 'Steering', 'find_run', 'run_choices', 'save_plain', 'resolve_steering',
@@ -46,7 +49,6 @@ def find_run(path) -> tuple:
         raise FileNotFoundError(f"run folder {str(p)!r} does not exist; give the folder of one run (it holds "
                                 "record.json and vectors/), e.g. runs/smollm2-135m/residual/seed_0, or its notebook")
     if p.is_file() and p.suffix == ".ipynb":
-        from pas.report import read_run
         rec = read_run(p)
         d = Path(rec.get("run_dir", ""))
         if not d.is_dir():
@@ -133,8 +135,6 @@ PLAIN_FORMAT = "steering-vector-v1"
 
 def save_plain(s:Steering, path) -> Path:
     "Write `s` as a plain safetensors file `{str(layer): strength * vector}` with the metadata documented above."
-    from pas import __version__
-    from pas.files import atomic_write_bytes, safetensors_bytes
     delta = s.delta.contiguous()
     info = lambda k: str(s.info.get(k) if s.info.get(k) is not None else "")
     meta = dict(format="pt", pas_format=PLAIN_FORMAT, layer_type=LAYER_TYPES[s.site], site=s.site, layer=str(s.layer),
@@ -259,7 +259,6 @@ def complete(model, tok, # a causal LM and its tokenizer (padding on the left)
              top_p:float|None=None, # sample with nucleus top-p
             ) -> list:
     "Continuations of `prompts` (greedy unless `seed`, `temperature` or `top_p` is given)."
-    from pas.models import render_prompts
     prompts = [prompts] if isinstance(prompts, str) else list(prompts)
     enc = tok(render_prompts(tok, prompts, chat), return_tensors="pt", padding=True, add_special_tokens=not chat)
     enc = enc.to(model_device(model))
