@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 import pandas as pd, torch
-from .hooks import hooks, add_at_last, site_module, resolve_site
+from .hooks import hooks, add_at_last, site_module, resolve_site, hidden_of, with_hidden
 from .vectors import SteeringVectors, load_vectors, resolve_method, PAPER_NAMES, UNSTEERED
 from .models import model_device, render_prompts
 from . import __version__
@@ -207,10 +207,10 @@ def _cache_len(kwargs) -> int:
 
 # %% ../nbs/11_steer.ipynb #addfdbe0
 def _add_everywhere(module, delta):
+    "Hook adding `delta` at every position of `module`'s output, as a zero-argument function for `hooks`."
     def fn(mod, args, out):
-        h = out[0] if isinstance(out, tuple) else out
-        h = h + delta.to(h.device, h.dtype)
-        return (h, *out[1:]) if isinstance(out, tuple) else h
+        h = hidden_of(out)
+        return with_hidden(out, h + delta.to(h.device, h.dtype))
     return lambda: module.register_forward_hook(fn)
 
 # %% ../nbs/11_steer.ipynb #c41adbf6
