@@ -5,17 +5,19 @@
 # %% ../nbs/09_bench.ipynb #07c8551d
 from __future__ import annotations
 import argparse, json, os, platform, random, resource, sys, time
+from dataclasses import dataclass
 import numpy as np, pandas as pd, torch
 from .data import load_benchmark, find_data_dir
-from .models import load_model, load_tokenizer, encode
+from .models import load_model, load_tokenizer, encode, model_device
 from .hooks import n_layers, steer
-from .vectors import build_vectors, METHODS, answer_text
+from .vectors import build_vectors, METHODS, PASF, answer_text
 from .evaluate import score, letter_logits, model_inputs
 from .engine import sweep, run_configs, compare_engines, scaled_layers, PAPER_STRENGTHS, disagreement, within_noise
-from .config import MAX_ROWS
+from .config import MAX_ROWS, RunConfig
+from .pipeline import run_benchmark
 
 # %% auto #0
-__all__ = ['RANDOM_MODELS', 'random_model', 'bench_clock', 'run_bench', 'run_pipeline', 'main']
+__all__ = ['RANDOM_MODELS', 'random_model', 'bench_clock', 'run_bench', 'authors_cost', 'run_pipeline', 'main']
 
 # %% ../nbs/09_bench.ipynb #c2c55236
 RANDOM_MODELS = {  # shapes of real models, for random-weight timing where weights cannot be downloaded
@@ -40,11 +42,14 @@ def random_model(name:str, # a key of `RANDOM_MODELS`
         import tempfile
         from transformers import BitsAndBytesConfig
         with tempfile.TemporaryDirectory() as d:
-            m.save_pretrained(d); del m; torch.cuda.empty_cache()
+            m.save_pretrained(d)
+            del m
+            torch.cuda.empty_cache()
             q = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_compute_dtype=dtype)
             m = AutoModelForCausalLM.from_pretrained(d, quantization_config=q, dtype=dtype, device_map={"": device},
                                                      attn_implementation="sdpa")
-    m.eval(); m.pas_meta = dict(model_id=f"random:{name}" + ("-4bit" if quantization == "4bit" else ""), revision=None,
+    m.eval()
+    m.pas_meta = dict(model_id=f"random:{name}" + ("-4bit" if quantization == "4bit" else ""), revision=None,
                                 dtype=str(dtype), device=device)
     return m
 
@@ -53,15 +58,34 @@ def _peak_mb():
     r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return r / 1024 if sys.platform != "darwin" else r / 2**20
 
-def _sync(dev):
-    if str(dev).startswith("cuda"): torch.cuda.synchronize()
+# %% ../nbs/09_bench.ipynb #e8713c9c
+def _on_cuda(dev) -> bool:
+    "Is `dev` (a torch device or its name) a CUDA device?"
+    return str(dev).startswith("cuda")
 
+# %% ../nbs/09_bench.ipynb #525daeb4
+def _sync(dev):
+    "Wait for the GPU's queued work on CUDA; nothing on a CPU."
+    if _on_cuda(dev): torch.cuda.synchronize()
+
+# %% ../nbs/09_bench.ipynb #b6801db1
 def bench_clock(dev):
     "CPU seconds on one CPU thread (other jobs on a shared machine do not inflate them), else wall-clock seconds."
-    return time.process_time if not str(dev).startswith("cuda") and torch.get_num_threads() == 1 else time.perf_counter
+    return time.process_time if not _on_cuda(dev) and torch.get_num_threads() == 1 else time.perf_counter
 
+# %% ../nbs/09_bench.ipynb #25c03802
+def _clock_name(clock) -> str:
+    "How a report names its clock: 'cpu' (CPU seconds) or 'wall'."
+    return "cpu" if clock is time.process_time else "wall"
+
+# %% ../nbs/09_bench.ipynb #891bf7a8
 def _timed(f, dev, clock=time.perf_counter):
-    _sync(dev); t = clock(); r = f(); _sync(dev); return r, clock() - t
+    "`(f(), seconds)`, the GPU synchronised on both sides."
+    _sync(dev)
+    start = clock()
+    result = f()
+    _sync(dev)
+    return result, clock() - start
 
 # %% ../nbs/09_bench.ipynb #254aae21
 def _load(model, random_weights, device, dtype, quantization):
@@ -72,12 +96,15 @@ def _load(model, random_weights, device, dtype, quantization):
         return random_model(random_weights, dev, dt, quantization), load_tokenizer()
     return load_model(model, device=device, dtype=dtype, quantization=quantization)
 
+# %% ../nbs/09_bench.ipynb #1911e377
 def _peak(dev):
     "Peak memory so far: GPU memory on CUDA (then reset), resident set size on CPU, in MB."
-    if str(dev).startswith("cuda"):
-        r = torch.cuda.max_memory_allocated(dev) / 2**20; torch.cuda.reset_peak_memory_stats(dev); return r
-    return _peak_mb()
+    if not _on_cuda(dev): return _peak_mb()
+    peak = torch.cuda.max_memory_allocated(dev) / 2**20
+    torch.cuda.reset_peak_memory_stats(dev)
+    return peak
 
+# %% ../nbs/09_bench.ipynb #f3873057
 @torch.no_grad()
 def _batch1(m, tok, texts, dev, steering=None, hidden=False, clock=time.perf_counter):
     "Mean seconds of one batch-1 full forward pass (logits at every position, as a plain `model(...)` call gives)."
@@ -89,7 +116,105 @@ def _batch1(m, tok, texts, dev, steering=None, hidden=False, clock=time.perf_cou
                 with steer(m, *steering): m(**model_inputs(m, enc))
     return _timed(one, dev, clock)[1] / len(texts)
 
-# %% ../nbs/09_bench.ipynb #225bb62e
+# %% ../nbs/09_bench.ipynb #ad1df1d0
+@dataclass
+class _Setup:
+    "A loaded model and what both benches take from it."
+    m: object # the model
+    tok: object # its tokenizer
+    dev: torch.device # where its weights are
+    clock: object # `bench_clock(dev)`
+    n_layers: int # its number of blocks
+    layers: list # the grid's layers
+    data_dir: object # where the benchmark rows are read from
+    load_s: float # wall-clock seconds of loading
+
+# %% ../nbs/09_bench.ipynb #32ebfc84
+def _setup(model, random_weights, device, dtype, quantization, layers, data_dir) -> _Setup:
+    "Load the model (timed), then its clock, the grid's layers (default: the paper's, scaled) and the data folder."
+    start = time.perf_counter()
+    m, tok = _load(model, random_weights, device, dtype, quantization)
+    dev = model_device(m)
+    load_s = time.perf_counter() - start
+    depth = n_layers(m)
+    grid_layers = list(layers or scaled_layers(depth))
+    return _Setup(m, tok, dev, bench_clock(dev), depth, grid_layers, data_dir or find_data_dir(), load_s)
+
+# %% ../nbs/09_bench.ipynb #8322a2b2
+def _environment(s:_Setup, benchmark:str, site:str) -> dict:
+    "Where and how a bench ran: model, benchmark, site, device, dtype, threads, load average, torch (and the GPU)."
+    env = dict(model=s.m.pas_meta.get("model_id"), benchmark=benchmark, site=site, device=str(s.dev),
+               dtype=str(next(s.m.parameters()).dtype).replace("torch.", ""), threads=torch.get_num_threads(),
+               load_avg=os.getloadavg()[0], torch=torch.__version__)
+    if _on_cuda(s.dev): env["gpu"] = torch.cuda.get_device_name(s.dev)
+    return env
+
+# %% ../nbs/09_bench.ipynb #0152a27d
+def _bench_items(s:_Setup, benchmark:str, items:int, train_items:int, seed:int) -> tuple:
+    "The first `train_items` train and `items` validation items of `benchmark`; fails if validation is shorter."
+    tr, va, _ = load_benchmark(benchmark, seed=seed, data_dir=s.data_dir)
+    if len(va) < items: raise ValueError(f"{benchmark} has only {len(va)} validation items (< {items})")
+    return tr.iloc[:train_items], va.iloc[:items]
+
+# %% ../nbs/09_bench.ipynb #5fbf0e13
+def _time_vectors(s:_Setup, tr, tr_pred, methods, site:str) -> tuple:
+    "The vectors of every layer in one pass per prompt set, against one build per layer: `(vectors, all_s, per_s)`."
+    vec = lambda ls: build_vectors(s.m, s.tok, tr, tr_pred, methods=methods, layers=ls, site=site)
+    sv, all_s = _timed(lambda: vec(s.layers), s.dev, s.clock)
+    _, per_layer_s = _timed(lambda: [vec([L]) for L in s.layers], s.dev, s.clock)
+    return sv, all_s, per_layer_s
+
+# %% ../nbs/09_bench.ipynb #db672db1
+def _naive_sample(n_configs:int, n:int, seed:int) -> list:
+    "Indices of the `n` configurations (of `n_configs`) the naive engine is timed on, drawn with `seed`."
+    return sorted(random.Random(seed).sample(range(n_configs), min(n, n_configs)))
+
+# %% ../nbs/09_bench.ipynb #42b15b62
+def _half_precision_noise(s:_Setup, va, sv, sample:list, fast, naive, site:str, naive_batch_size:int) -> dict:
+    "In half precision: fast vs naive beside the naive engine against itself at two other batch sizes; else {}."
+    if next(s.m.parameters()).dtype not in (torch.bfloat16, torch.float16): return {}
+    both = {"fast_vs_naive": disagreement(fast, naive)}
+    for size in sorted({max(1, naive_batch_size // 3), max(1, naive_batch_size // 2)}):  # two draws of its noise
+        again = run_configs(s.m, s.tok, va, sv, sample, site=site, engine="naive", batch_size=size, progress=False)
+        both[f"naive_vs_naive_b{size}"] = disagreement(again, naive)
+    half = {f"{name}_{k}": v for name, d in both.items() for k, v in d.items() if k != "n"}
+    # the criterion, per measure: fast vs naive no worse than the naive engine against itself at other batch sizes
+    half["fast_within_naive_noise"] = {k: bool(v) for k, v in within_noise(pd.DataFrame(both)).items()}
+    return half
+
+# %% ../nbs/09_bench.ipynb #57a62653
+@dataclass
+class _GridRun:
+    "What `run_bench` measured, before it is reported."
+    n_items: int
+    configs: list # every (method, layer, strength) of the grid
+    strengths: list
+    methods: list # the methods built
+    ntok: list # prompt tokens per validation item
+    times: dict # seconds: unsteered, vectors_all, vectors_per_layer, fast, naive
+    n_sample: int # configurations the naive engine ran
+    cmp: dict # `compare_engines` on the sample
+    half: dict # `_half_precision_noise`
+
+# %% ../nbs/09_bench.ipynb #8fd91d59
+def _grid_report(s:_Setup, r:_GridRun, benchmark:str, site:str) -> dict:
+    "`run_bench`'s summary: sizes, times, speed-ups, agreement, memory and the environment."
+    t, n = r.times, len(r.configs)
+    naive_per = t["naive"] / r.n_sample
+    res = dict(clock=_clock_name(s.clock), items=r.n_items, configs=n, layers=len(s.layers),
+               strengths=len(r.strengths), methods=len(r.methods), mean_prompt_tokens=round(float(np.mean(r.ntok)), 1),
+               naive_s_per_config=naive_per,
+               naive_scaled_s=naive_per * n, fast_total_s=t["fast"], unsteered_s=t["unsteered"],
+               speedup=naive_per * n / t["fast"], sweep_over_unsteered=t["fast"] / t["unsteered"],
+               agreement=r.cmp["agreement"], agreement_ties_excused=r.cmp["agreement_ties_excused"], **r.half,
+               max_logit_diff=r.cmp["max_logit_diff"], naive_sample_configs=r.n_sample,
+               vector_all_layers_s=t["vectors_all"], vector_per_layer_s=t["vectors_per_layer"],
+               vector_speedup=t["vectors_per_layer"] / t["vectors_all"], peak_rss_mb=_peak_mb(), load_s=s.load_s,
+               **_environment(s, benchmark, site), cpu=platform.processor() or platform.machine())
+    if _on_cuda(s.dev): res.update(peak_gpu_mb=torch.cuda.max_memory_allocated(s.dev) / 2**20)
+    return res
+
+# %% ../nbs/09_bench.ipynb #a65e5672
 def run_bench(model="smollm2-135m", # model name, hub id, folder or .gguf
               benchmark="Religion", # a registered benchmark, read from `data_dir`
               items=40, # validation items the grid is scored on
@@ -111,73 +236,86 @@ def run_bench(model="smollm2-135m", # model name, hub id, folder or .gguf
               log=print, # progress lines
              ) -> dict:
     "Time the fast sweep over the whole grid and the naive engine on a sample; return the summary dict."
-    t_load = time.perf_counter()
-    m, tok = _load(model, random_weights, device, dtype, quantization)
-    dev = next(m.parameters()).device
-    load_s = time.perf_counter() - t_load
-    clock = bench_clock(dev)
-    N = n_layers(m)
-    layers = list(layers or scaled_layers(N))
-    data_dir = data_dir or find_data_dir()
-    tr, va, te = load_benchmark(benchmark, seed=seed, data_dir=data_dir)
-    if len(va) < items: raise ValueError(f"{benchmark} has only {len(va)} validation items (< {items})")
-    tr, va = tr.iloc[:train_items], va.iloc[:items]
+    s = _setup(model, random_weights, device, dtype, quantization, layers, data_dir)
+    m, tok, dev, clock = s.m, s.tok, s.dev, s.clock
+    tr, va = _bench_items(s, benchmark, items, train_items, seed)
     ntok = [len(tok(p)["input_ids"]) for p in va.full_prompt]
-    log(f"model {m.pas_meta.get('model_id')} ({N} layers) on {dev}; {benchmark}: {len(va)} val items of "
+    log(f"model {m.pas_meta.get('model_id')} ({s.n_layers} layers) on {dev}; {benchmark}: {len(va)} val items of "
         f"{np.mean(ntok):.0f} tokens on average; "
-        f"grid {len(layers)} layers × {len(strengths)} strengths × {len(methods)} methods")
-    # unsteered scoring (also the train answers the vectors need)
-    tr_pred = score(m, tok, tr, batch_size=naive_batch_size).pred
-    _, unsteered_s = _timed(lambda: letter_logits(m, tok, va, batch_size=naive_batch_size), dev, clock)
-    # vectors: every layer in one pass per prompt set, against one build per layer
-    vec = lambda ls: build_vectors(m, tok, tr, tr_pred, methods=methods, layers=ls, site=site)
-    sv, vec_all_s = _timed(lambda: vec(layers), dev, clock)
-    _, vec_per_layer_s = _timed(lambda: [vec([L]) for L in layers], dev, clock)
-    configs = [(me, L, s) for me in sv.methods for L in layers for s in strengths]
-    log(f"vectors: all layers {vec_all_s:.2f}s, per layer {vec_per_layer_s:.2f}s; unsteered scoring {unsteered_s:.2f}s")
-    grid = dict(layers=layers, strengths=strengths, methods=sv.methods, site=site)
-    run_fast = lambda: sweep(m, tok, va, sv, **grid, batch_size=batch_size, max_rows=max_rows, progress=False)
-    fast, fast_s = _timed(run_fast, dev, clock)
-    log(f"fast engine: {len(configs)} configurations in {fast_s:.2f}s")
-    rng = random.Random(seed)
-    sample_idx = sorted(rng.sample(range(len(configs)), min(naive_configs, len(configs))))
+        f"grid {len(s.layers)} layers × {len(strengths)} strengths × {len(methods)} methods")
+    tr_pred = score(m, tok, tr, batch_size=naive_batch_size).pred  # the train answers the vectors need
+    t = dict(unsteered=_timed(lambda: letter_logits(m, tok, va, batch_size=naive_batch_size), dev, clock)[1])
+    sv, t["vectors_all"], t["vectors_per_layer"] = _time_vectors(s, tr, tr_pred, methods, site)
+    configs = [(me, L, st) for me in sv.methods for L in s.layers for st in strengths]
+    log(f"vectors: all layers {t['vectors_all']:.2f}s, per layer {t['vectors_per_layer']:.2f}s; "
+        f"unsteered scoring {t['unsteered']:.2f}s")
+    grid = dict(layers=s.layers, strengths=strengths, methods=sv.methods, site=site)
+    fast, t["fast"] = _timed(lambda: sweep(m, tok, va, sv, **grid, batch_size=batch_size, max_rows=max_rows,
+                                           progress=False), dev, clock)
+    log(f"fast engine: {len(configs)} configurations in {t['fast']:.2f}s")
+    sample_idx = _naive_sample(len(configs), naive_configs, seed)
     sample = [configs[i] for i in sample_idx]
-    naive, naive_s = _timed(lambda: run_configs(m, tok, va, sv, sample, site=site, engine="naive",
-                                                batch_size=naive_batch_size, progress=False), dev, clock)
-    log(f"naive engine: {len(sample)} sampled configurations in {naive_s:.2f}s")
-    fast_sample = fast.logits[sample_idx]
-    sub = type(fast)(naive.configs, fast.item_ids, fast.correct, fast_sample, fast.base_logits)
-    cmp = compare_engines(sub, naive)
-    naive_per = naive_s / len(sample)
-    half = {}
-    if next(m.parameters()).dtype in (torch.bfloat16, torch.float16):  # the oracle's own noise, side by side
-        both = {"fast_vs_naive": disagreement(sub, naive)}
-        for nb2 in sorted({max(1, naive_batch_size // 3), max(1, naive_batch_size // 2)}):  # two draws of its noise
-            again = run_configs(m, tok, va, sv, sample, site=site, engine="naive", batch_size=nb2, progress=False)
-            both[f"naive_vs_naive_b{nb2}"] = disagreement(again, naive)
-        for name, d in both.items(): half.update({f"{name}_{k}": v for k, v in d.items() if k != "n"})
-        # the criterion, per measure: fast vs naive no worse than the naive engine against itself at other batch sizes
-        half["fast_within_naive_noise"] = {k: bool(v) for k, v in within_noise(pd.DataFrame(both)).items()}
-    res = dict(clock="cpu" if clock is time.process_time else "wall",
-               items=len(va), configs=len(configs), layers=len(layers), strengths=len(strengths),
-               methods=len(sv.methods),
-               mean_prompt_tokens=round(float(np.mean(ntok)), 1), naive_s_per_config=naive_per,
-               naive_scaled_s=naive_per * len(configs), fast_total_s=fast_s, unsteered_s=unsteered_s,
-               speedup=naive_per * len(configs) / fast_s, sweep_over_unsteered=fast_s / unsteered_s,
-               agreement=cmp["agreement"], agreement_ties_excused=cmp["agreement_ties_excused"], **half,
-               max_logit_diff=cmp["max_logit_diff"], naive_sample_configs=len(sample),
-               vector_all_layers_s=vec_all_s, vector_per_layer_s=vec_per_layer_s,
-               vector_speedup=vec_per_layer_s / vec_all_s,
-               peak_rss_mb=_peak_mb(), load_s=load_s, load_avg=os.getloadavg()[0], model=m.pas_meta.get("model_id"),
-               benchmark=benchmark, site=site,
-               device=str(dev), dtype=str(next(m.parameters()).dtype).replace("torch.", ""),
-               threads=torch.get_num_threads(),
-               torch=torch.__version__, cpu=platform.processor() or platform.machine())
-    if str(dev).startswith("cuda"):
-        res.update(gpu=torch.cuda.get_device_name(dev), peak_gpu_mb=torch.cuda.max_memory_allocated(dev) / 2**20)
-    return res
+    naive, t["naive"] = _timed(lambda: run_configs(m, tok, va, sv, sample, site=site, engine="naive",
+                                                   batch_size=naive_batch_size, progress=False), dev, clock)
+    log(f"naive engine: {len(sample)} sampled configurations in {t['naive']:.2f}s")
+    sub = type(fast)(naive.configs, fast.item_ids, fast.correct, fast.logits[sample_idx], fast.base_logits)
+    half = _half_precision_noise(s, va, sv, sample, sub, naive, site, naive_batch_size)
+    run = _GridRun(len(va), configs, strengths, sv.methods, ntok, t, len(sample), compare_engines(sub, naive), half)
+    return _grid_report(s, run, benchmark, site)
 
-# %% ../nbs/09_bench.ipynb #2af1d373
+# %% ../nbs/09_bench.ipynb #3d5de492
+def _authors_pass_times(s:_Setup, tr, va, ipas:list, pick, steering) -> dict:
+    "Seconds of one batch-1 pass of each kind of the authors' algorithm, on texts drawn by `pick`."
+    m, tok, dev, clock = s.m, s.tok, s.dev, s.clock
+    return dict(prompt=_batch1(m, tok, pick(tr.full_prompt), dev, clock=clock),
+                prompt_hidden=_batch1(m, tok, pick(tr.full_prompt), dev, hidden=True, clock=clock),
+                ipas_hidden=_batch1(m, tok, pick(ipas), dev, hidden=True, clock=clock),
+                steered=_batch1(m, tok, pick(va.full_prompt), dev, steering=steering, clock=clock))
+
+# %% ../nbs/09_bench.ipynb #d17091ab
+def authors_cost(n_train:int, # train items
+                 n_val:int, # validation items
+                 n_test:int, # test items
+                 n_layers:int, # layers of the grid
+                 n_configs:int, # configurations of the grid
+                 n_vec:dict, # `{method: positive + negative texts}`
+                 best:dict, # `{method: best configuration}`, with `steered`
+                 t:dict, # seconds per batch-1 pass: prompt, prompt_hidden, ipas_hidden, steered
+                ) -> tuple:
+    "The authors' algorithm, pass for pass: `(seconds, forward passes)` of its train, vectors, grid and test stages."
+    t_vec = lambda me: t["prompt_hidden"] if me == PASF else t["ipas_hidden"]
+    steered = lambda me: best.get(me, {}).get("steered")
+    n_best = sum(b["steered"] for b in best.values())
+    seconds = dict(train=n_train * t["prompt"] + n_val * t["prompt"],
+                   vectors=n_layers * sum(n * t_vec(me) for me, n in n_vec.items()),
+                   grid=n_configs * n_val * t["steered"],
+                   test=sum(n * t_vec(me) for me, n in n_vec.items() if steered(me))
+                        + n_test * (t["prompt"] + n_best * t["steered"]))
+    forwards = dict(train=n_train + n_val, vectors=n_layers * sum(n_vec.values()), grid=n_configs * n_val,
+                    test=sum(n for me, n in n_vec.items() if steered(me)) + n_test * (1 + n_best))
+    return seconds, forwards
+
+# %% ../nbs/09_bench.ipynb #d444df61
+def _one_config_peak(s:_Setup, va, dim:int, batch_size:int, site:str) -> float:
+    "Peak memory of a one-configuration grid on one batch, counted from a reset: the whole run's peak is held to it."
+    _peak(s.dev)
+    sweep(s.m, s.tok, va.iloc[:batch_size], {"v": {L: torch.zeros(dim) for L in s.layers}},
+          layers=s.layers[:1], strengths=[1.0], methods=["v"], site=site, progress=False)
+    return _peak(s.dev)
+
+# %% ../nbs/09_bench.ipynb #c7c4cfa3
+def _pipeline_report(s:_Setup, ours:dict, authors:dict, forwards:dict, passes:dict, counts:dict, peaks:tuple,
+                     total_s:float, benchmark:str, site:str) -> dict:
+    "`run_pipeline`'s summary: ours against the authors' per stage, their pass times and counts, memory, environment."
+    return dict(whole_run_speedup=sum(authors.values()) / sum(ours.values()), clock=_clock_name(s.clock),
+                ours_total_s=sum(ours.values()), authors_total_s=sum(authors.values()), run_benchmark_total_s=total_s,
+                **{f"ours_{k}_s": v for k, v in ours.items()}, **{f"authors_{k}_s": v for k, v in authors.items()},
+                **{f"speedup_{k}": authors[k] / ours[k] for k in ours},
+                authors_s_per_forward=passes["mean"], authors_s_per_forward_before=passes["before"],
+                authors_s_per_forward_after=passes["after"], authors_forwards=forwards, **counts,
+                peak_mb_one_config_grid=peaks[0], peak_mb_whole_run=peaks[1], **_environment(s, benchmark, site))
+
+# %% ../nbs/09_bench.ipynb #654787bc
 def run_pipeline(model="smollm2-135m", # model name, hub id, folder or .gguf
                  benchmark="Religion", # a registered benchmark, read from `data_dir`
                  max_sample_size=1000, # items split 60/20/20
@@ -196,87 +334,45 @@ def run_pipeline(model="smollm2-135m", # model name, hub id, folder or .gguf
                  log=print, # progress lines
                 ) -> dict:
     "One benchmark end to end with `pas.pipeline.run_benchmark`, against the authors' algorithm timed in the same run."
-    from pas.config import RunConfig
-    from pas.pipeline import run_benchmark
-    m, tok = _load(model, random_weights, device, dtype, quantization)
-    dev = next(m.parameters()).device
-    N = n_layers(m)
-    layers = list(layers or scaled_layers(N))
-    data_dir = data_dir or find_data_dir()
-    cfg = RunConfig(seed=seed, max_sample_size=max_sample_size, benchmarks=[benchmark], layers_to_try=layers,
-                    steer_strengths=list(strengths), methods=list(methods), steer_target=site, data_dir=str(data_dir),
-                    batch_size=batch_size).validate(N)
-    tr, va, te = load_benchmark(benchmark, seed=seed, max_sample_size=max_sample_size, data_dir=data_dir)
-    log(f"{m.pas_meta.get('model_id')} on {dev}: {benchmark} {len(tr)}/{len(va)}/{len(te)} items, "
-        f"grid {len(layers)} layers × "
-        f"{len(strengths)} strengths × {len(methods)} methods")
+    s = _setup(model, random_weights, device, dtype, quantization, layers, data_dir)
+    cfg = RunConfig(seed=seed, max_sample_size=max_sample_size, benchmarks=[benchmark], layers_to_try=s.layers,
+                    steer_strengths=list(strengths), methods=list(methods), steer_target=site,
+                    data_dir=str(s.data_dir), batch_size=batch_size).validate(s.n_layers)
+    tr, va, te = load_benchmark(benchmark, seed=seed, max_sample_size=max_sample_size, data_dir=s.data_dir)
+    log(f"{s.m.pas_meta.get('model_id')} on {s.dev}: {benchmark} {len(tr)}/{len(va)}/{len(te)} items, "
+        f"grid {len(s.layers)} layers × {len(strengths)} strengths × {len(methods)} methods")
     rng = random.Random(seed)
     pick = lambda xs: rng.sample(list(xs), min(sample, len(xs)))
     ipas = [answer_text(q, c) for q, c in zip(tr.question, tr.correct_choice)]  # iPAS texts: question + one choice
-    clock = bench_clock(dev)
-    def authors_pass_times(steering):  # one batch-1 pass of each kind, on `sample` random texts
-        return dict(prompt=_batch1(m, tok, pick(tr.full_prompt), dev, clock=clock),
-                    prompt_hidden=_batch1(m, tok, pick(tr.full_prompt), dev, hidden=True, clock=clock),
-                    ipas_hidden=_batch1(m, tok, pick(ipas), dev, hidden=True, clock=clock),
-                    steered=_batch1(m, tok, pick(va.full_prompt), dev, steering=steering, clock=clock))
-    D = m.get_input_embeddings().weight.shape[1]
-    probe = torch.randn(D, generator=torch.Generator().manual_seed(seed)).to(dev)  # any vector costs the same
-    before = authors_pass_times((layers[0], site, probe))
-    _peak(dev)
-    # peak memory of a one-configuration grid, then of the whole run: the grid's size must not raise it
-    sweep(m, tok, va.iloc[:batch_size], {"v": {L: torch.zeros(D) for L in layers}},
-          layers=layers[:1], strengths=[1.0], methods=["v"], site=site, progress=False)
-    peak_small = _peak(dev)
-    quiet = lambda *a: None
-    res, total_s = _timed(lambda: run_benchmark(m, tok, benchmark, cfg, progress=False, log=quiet, clock=clock), dev)
-    peak_run = _peak(dev)
+    dim = s.m.get_input_embeddings().weight.shape[1]
+    probe = torch.randn(dim, generator=torch.Generator().manual_seed(seed)).to(s.dev)  # any vector costs the same
+    before = _authors_pass_times(s, tr, va, ipas, pick, (s.layers[0], site, probe))
+    peak_small = _one_config_peak(s, va, dim, batch_size, site)  # the grid's size must not raise the run's peak
+    run = lambda: run_benchmark(s.m, s.tok, benchmark, cfg, progress=False, log=lambda *a: None, clock=s.clock)
+    res, total_s = _timed(run, s.dev)
+    peak_run = _peak(s.dev)
     t = res["record"]["timings"]
     ours = dict(train=t["train_scoring_s"], vectors=t["vectors_s"], grid=t["val_sweep_s"], test=t["test_s"])
     log("ours: " + ", ".join(f"{k} {v:.1f}s" for k, v in ours.items()))
-    # the authors' algorithm (their BenchmarkSteering.Pipeline): batch-1 passes over the train items and the unsteered
-    # validation items; vectors built per (method, layer); every configuration on the validation split; for the test
-    # split, each method's best vector built again at its layer, then the unsteered and best-steered passes. Per-pass
-    # times are sampled before and after our run (their mean); counts come from this run.
     sv, best = res["vectors"], res["best"]
     n_vec = {me: sz["n_pos"] + sz["n_neg"] for me, sz in sv.sizes.items() if not me.startswith("random")}
-    cfgs = [(me, L, s) for me in sv.methods for L in layers for s in strengths]
-    me, L, s = rng.choice(cfgs)
-    after = authors_pass_times((L, site, s * sv.get(me, L).to(dev)))
-    t_prompt, t_prompt_h, t_ipas_h, t_steer = ((before[k] + after[k]) / 2 for k in before)
-    t_vec = lambda me: t_prompt_h if me == "BAS_full_mcq" else t_ipas_h
-    n_best = sum(b["steered"] for b in best.values())
-    authors = dict(train=len(tr) * t_prompt + len(va) * t_prompt,
-                   vectors=len(layers) * sum(n * t_vec(me) for me, n in n_vec.items()),
-                   grid=len(cfgs) * len(va) * t_steer,
-                   test=sum(n * t_vec(me) for me, n in n_vec.items() if best.get(me, {}).get("steered"))
-                        + len(te) * (t_prompt + n_best * t_steer))
-    out = dict(whole_run_speedup=sum(authors.values()) / sum(ours.values()),
-               clock="cpu" if clock is time.process_time else "wall",
-               ours_total_s=sum(ours.values()),
-               authors_total_s=sum(authors.values()), run_benchmark_total_s=total_s,
-               **{f"ours_{k}_s": v for k, v in ours.items()}, **{f"authors_{k}_s": v for k, v in authors.items()},
-               **{f"speedup_{k}": authors[k] / ours[k] for k in ours},
-               authors_s_per_forward=dict(prompt=t_prompt, prompt_hidden=t_prompt_h, ipas_hidden=t_ipas_h,
-                                          steered=t_steer),
-               authors_s_per_forward_before=before, authors_s_per_forward_after=after,
-               authors_forwards=dict(train=len(tr) + len(va), vectors=len(layers) * sum(n_vec.values()),
-                                     grid=len(cfgs) * len(va),
-                                     test=sum(n for me, n in n_vec.items() if best.get(me, {}).get("steered"))
-                                          + len(te) * (1 + n_best)),
-               split=dict(train=len(tr), val=len(va), test=len(te)), configs=len(cfgs), layers=len(layers),
-               strengths=len(strengths), methods=len(sv.methods), sample=sample,
-               peak_mb_one_config_grid=peak_small, peak_mb_whole_run=peak_run,
-               model=m.pas_meta.get("model_id"), benchmark=benchmark, site=site, device=str(dev),
-               dtype=str(next(m.parameters()).dtype).replace("torch.", ""), threads=torch.get_num_threads(),
-               load_avg=os.getloadavg()[0], torch=torch.__version__)
-    if str(dev).startswith("cuda"): out["gpu"] = torch.cuda.get_device_name(dev)
-    return out
+    cfgs = [(me, L, st) for me in sv.methods for L in s.layers for st in strengths]
+    me, L, st = rng.choice(cfgs)
+    after = _authors_pass_times(s, tr, va, ipas, pick, (L, site, st * sv.get(me, L).to(s.dev)))
+    mean = {k: (before[k] + after[k]) / 2 for k in before}  # per-pass times sampled before and after our run
+    authors, forwards = authors_cost(len(tr), len(va), len(te), len(s.layers), len(cfgs), n_vec, best, mean)
+    counts = dict(split=dict(train=len(tr), val=len(va), test=len(te)), configs=len(cfgs), layers=len(s.layers),
+                  strengths=len(strengths), methods=len(sv.methods), sample=sample)
+    passes, peaks = dict(mean=mean, before=before, after=after), (peak_small, peak_run)
+    return _pipeline_report(s, ours, authors, forwards, passes, counts, peaks, total_s, benchmark, site)
 
 # %% ../nbs/09_bench.ipynb #409b2b3a
 def _print_table(res:dict):
     for k, v in res.items(): print(f"{k:24s} {v:.4g}" if isinstance(v, float) else f"{k:24s} {v}", file=sys.stderr)
 
-def main(argv=None):
+# %% ../nbs/09_bench.ipynb #93e2d00c
+def _parser() -> argparse.ArgumentParser:
+    "The command line of `python -m pas.bench`."
     p = argparse.ArgumentParser(prog="python -m pas.bench",
                                 description="Fast prefix-cache sweep vs the naive one-pass-per-configuration oracle.")
     p.add_argument("--json", action="store_true", help="print only the final JSON line")
@@ -284,7 +380,8 @@ def main(argv=None):
                    help="model name, hub id, folder or .gguf (default: the embedded SmolLM2-135M)")
     p.add_argument("--random-weights", choices=sorted(RANDOM_MODELS),
                    help="time a random-weight model of this shape instead (GPU)")
-    p.add_argument("--benchmark", default="Religion"); p.add_argument("--data-dir", default=None)
+    p.add_argument("--benchmark", default="Religion")
+    p.add_argument("--data-dir", default=None)
     p.add_argument("--items", type=int, default=40, help="validation items (default 40)")
     p.add_argument("--train-items", type=int, default=80, help="train items used to build the vectors")
     p.add_argument("--naive-configs", type=int, default=6, help="configurations the naive engine is timed on (>= 6)")
@@ -308,22 +405,29 @@ def main(argv=None):
     p.add_argument("--max-sample-size", type=int, default=1000, help="--pipeline: items split 60/20/20 (default 1000)")
     p.add_argument("--sample", type=int, default=16,
                    help="--pipeline: batch-1 passes timed per kind for the authors' algorithm")
+    return p
+
+# %% ../nbs/09_bench.ipynb #e21d2aa6
+def _run(a:argparse.Namespace, log) -> dict:
+    "The bench the command line `a` asks for: the whole run (`--pipeline`) or the grid."
+    if a.pipeline:
+        return run_pipeline(a.model, a.benchmark, a.max_sample_size, a.layers, a.strengths, METHODS, a.site,
+                            a.data_dir, a.device, a.dtype, a.batch_size or 16, a.sample,
+                            random_weights=a.random_weights, quantization=a.quantization, log=log)
+    return run_bench(a.model, a.benchmark, a.items, a.train_items, a.naive_configs, a.layers, a.strengths, METHODS,
+                     a.site, a.data_dir, a.device, a.dtype, a.batch_size, a.max_rows, a.naive_batch_size,
+                     random_weights=a.random_weights, quantization=a.quantization, log=log)
+
+# %% ../nbs/09_bench.ipynb #8b7f779f
+def main(argv=None):
+    "`python -m pas.bench`: parse the command line, run the bench it names, print the summary (and its JSON line)."
+    p = _parser()
     a = p.parse_args(argv)
     if a.naive_configs < 1: p.error("--naive-configs must be at least 1")
-    on_gpu = (a.device or ("cuda" if torch.cuda.is_available() else "cpu")).startswith("cuda")
+    on_gpu = _on_cuda(a.device or ("cuda" if torch.cuda.is_available() else "cpu"))
     if a.threads or not on_gpu: torch.set_num_threads(a.threads or 1)
     log = (lambda *x, **k: None) if a.json else (lambda *x, **k: print(*x, **k, file=sys.stderr, flush=True))
-    if a.pipeline:
-        res = run_pipeline(a.model, a.benchmark, a.max_sample_size, a.layers, a.strengths, METHODS, a.site, a.data_dir,
-                           a.device, a.dtype, a.batch_size or 16, a.sample, random_weights=a.random_weights,
-                           quantization=a.quantization, log=log)
-        if not a.json: _print_table(res)
-        print(json.dumps(res), flush=True)
-        return res
-    res = run_bench(a.model, a.benchmark, a.items, a.train_items, a.naive_configs, a.layers, a.strengths, METHODS,
-                    a.site,
-                    a.data_dir, a.device, a.dtype, a.batch_size, a.max_rows, a.naive_batch_size,
-                    random_weights=a.random_weights, quantization=a.quantization, log=log)
+    res = _run(a, log)
     if not a.json: _print_table(res)
     print(json.dumps(res), flush=True)
     return res

@@ -15,10 +15,11 @@ import pandas as pd
 __all__ = ['LETTERS', 'INSTRUCTION', 'ETHICS_CHOICES', 'SYCOPHANCY_TARGETS', 'BUILTIN_GENERATORS', 'BBQ_REV', 'ETHICS_REV',
            'SYCOPHANCY_REV', 'TRUTHFULQA_REV', 'OPENBOOKQA_REV', 'ARC_REV', 'CSQA_REV', 'MMLU_REV', 'LSAT_REVS',
            'BBQ_CATEGORIES', 'MMLU_SUBJECTS', 'SYCOPHANCY_CONFIGS', 'ETHICS_SPLITS', 'REGISTRY', 'POOLED',
-           'ROW_SCHEMAS', 'PROTOCOLS', 'format_prompt', 'Source', 'BenchmarkSpec', 'BenchmarkError',
-           'resolve_benchmark', 'local_path', 'data_dir_from_env', 'row_schema', 'check_row', 'read_rows_file', 'Rows',
-           'load_rows', 'make_items', 'choice_permutation', 'apply_protocol', 'split_sizes', 'split_items',
-           'check_split_sizes', 'load_benchmark', 'benchmark_info', 'find_data_dir', 'reference_dir']
+           'ROW_SCHEMAS', 'PROTOCOLS', 'format_prompt', 'check_sycophancy_target', 'Source', 'BenchmarkSpec',
+           'BenchmarkError', 'resolve_benchmark', 'local_path', 'data_dir_from_env', 'row_schema', 'check_row',
+           'read_rows_file', 'Rows', 'load_rows', 'check_protocol', 'make_items', 'choice_permutation',
+           'apply_protocol', 'split_sizes', 'split_items', 'check_split_sizes', 'load_benchmark', 'benchmark_info',
+           'find_data_dir', 'reference_dir']
 
 # %% ../nbs/00_data.ipynb #29b00765
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -58,15 +59,22 @@ def _ethics(config):
         return q, ETHICS_CHOICES, int(label) if config == "commonsense" else 1 - int(label), None
     return f
 
+# %% ../nbs/00_data.ipynb #f54c0dcb
+SYCOPHANCY_TARGETS = ("matching", "not_matching")
+
+def check_sycophancy_target(target:str) -> str:
+    "`target` if it is one of `SYCOPHANCY_TARGETS`; a ValueError naming them if not."
+    if target not in SYCOPHANCY_TARGETS:
+        raise ValueError(f"sycophancy_target must be one of {SYCOPHANCY_TARGETS}, got {target!r}")
+    return target
+
 # %% ../nbs/00_data.ipynb #bcd4949e
 _OPT_LINE = re.compile(r"^\s*\(([A-Z])\)\s*(.*\S)\s*$")
 _BARE_LABEL = re.compile(r"^\s*\(?([A-Z])\)?\s*$")
-SYCOPHANCY_TARGETS = ("matching", "not_matching")
 
 def _sycophancy(row, sycophancy_target="matching", protocol="pas", source="", **kw):
     "Choices = [matching, not matching]; under `pas` bare labels like ' (A)' are resolved to the option text."
-    if sycophancy_target not in SYCOPHANCY_TARGETS:
-        raise ValueError(f"sycophancy_target must be one of {SYCOPHANCY_TARGETS}, got {sycophancy_target!r}")
+    check_sycophancy_target(sycophancy_target)
     correct = SYCOPHANCY_TARGETS.index(sycophancy_target)
     answers = [row["answer_matching_behavior"], row["answer_not_matching_behavior"]]
     if protocol == "reference":  # the hub's text as is; the political note follows the instruction
@@ -93,6 +101,7 @@ def _truthfulqa(row, **kw):
     targets = row["mc1_targets"]
     return row["question"], list(targets["choices"]), list(targets["labels"]).index(1), None
 
+# %% ../nbs/00_data.ipynb #d1c022fd
 def _mmlu(row, **kw):
     return row["question"], list(row["choices"]), int(row["answer"]), None
 
@@ -129,6 +138,7 @@ def _lsat_reference(row):
     q = re.sub(r"A:\s*Among A through E, the answer is[^\n]*", "", q, flags=re.I)
     return q.strip(), [re.sub(r"^\([A-E]\)\s*", "", c).strip() for c in row["choices"]], gold[0], None
 
+# %% ../nbs/00_data.ipynb #3a0fc403
 def _lsat(row, protocol="pas", **kw):
     "LSAT: under `pas` the 'Q: ' marker becomes a line break, so the passage and its question stay apart."
     if protocol == "reference": return _lsat_reference(row)
@@ -167,6 +177,7 @@ def _gen_compare(n=600):
                          choices=[str(x) for x in nums], answer=nums.index(target)))
     return rows
 
+# %% ../nbs/00_data.ipynb #fbd7cd42
 BUILTIN_GENERATORS = {"builtin_arithmetic": _gen_arithmetic, "builtin_compare": _gen_compare}
 
 def _builtin(row, **kw): return row["question"], list(row["choices"]), int(row["answer"]), None
@@ -177,6 +188,7 @@ class Source:
     config: str # hub config name ("default" where the hub has none)
     split: str # hub split name
 
+# %% ../nbs/00_data.ipynb #23a6f316
 @dataclass
 class BenchmarkSpec:
     name: str
@@ -273,6 +285,7 @@ POOLED = {"ETHICS": ["ETHICS_Commonsense", "ETHICS_Deontology", "ETHICS_Justice"
 class BenchmarkError(ValueError):
     "A benchmark could not be loaded as asked; the message says what to change."
 
+# %% ../nbs/00_data.ipynb #dfdfb82d
 def resolve_benchmark(name:str) -> str:
     "The registry name for `name` (case-insensitive), or an error listing the close names."
     if name in REGISTRY: return name
@@ -289,11 +302,13 @@ def local_path(data_dir, hub_id, src:Source) -> Path:
     "Where a (config, split) file of `hub_id` lives in a local hub-layout folder."
     return Path(data_dir) / hub_id / src.config / f"{src.split}.jsonl.gz"
 
+# %% ../nbs/00_data.ipynb #b4c6d40d
 def _hub_rows(hub_id, src, revision):
     import datasets
     cfg = None if src.config == "default" else src.config
     return list(datasets.load_dataset(hub_id, cfg, split=src.split, revision=revision))
 
+# %% ../nbs/00_data.ipynb #8b3e7ff0
 def data_dir_from_env(data_dir=None):
     "The explicit `data_dir`, else `PAS_DATA_DIR`, else None (the hub)."
     folder = data_dir or os.environ.get("PAS_DATA_DIR") or None
@@ -326,6 +341,7 @@ def row_schema(hub_id:str, config:str) -> dict:
 # %% ../nbs/00_data.ipynb #65ec253c
 def _tname(t): return " or ".join(x.__name__ for x in (t if isinstance(t, tuple) else (t,)))
 
+# %% ../nbs/00_data.ipynb #644b4b70
 def check_row(row, schema:dict, prefix:str="") -> tuple|None:
     "`(field, problem)` for the first field of `row` that breaks `schema`, else None."
     if not isinstance(row, dict): return None, f"is a JSON {type(row).__name__}, not an object"
@@ -356,6 +372,7 @@ def _malformed_error(benchmark, path, bad) -> BenchmarkError:
     return BenchmarkError(f"{benchmark}: malformed row in {path}, line {first_line}"
                           + (f", field {first_field!r}" if first_field else "") + f" {why}{more}. To do: {_TODO}.")
 
+# %% ../nbs/00_data.ipynb #ab98841f
 def read_rows_file(path, # a JSON-lines file, gzip-compressed if its name ends in .gz
                    benchmark:str, # the benchmark's name, for messages
                    schema:dict|None=None, # the fields every row must have (see `check_row`)
@@ -372,10 +389,14 @@ def read_rows_file(path, # a JSON-lines file, gzip-compressed if its name ends i
                 if not raw.strip(): continue
                 try: row = json.loads(raw)
                 except (json.JSONDecodeError, UnicodeDecodeError) as e:
-                    bad.append((n, None, f"is not valid JSON ({e})")); continue
+                    bad.append((n, None, f"is not valid JSON ({e})"))
+                    continue
                 problem = check_row(row, schema or {})
-                if problem: bad.append((n, *problem)); continue
-                rows.append(row); lines.append(n)
+                if problem:
+                    bad.append((n, *problem))
+                    continue
+                rows.append(row)
+                lines.append(n)
     except (gzip.BadGzipFile, EOFError, zlib.error, OSError) as e:
         what = ("is cut short (the gzip stream ends early" + (f", after line {n})" if n else ")")
                 if isinstance(e, EOFError) else f"is not a readable gzip file ({type(e).__name__}: {e})")
@@ -387,6 +408,7 @@ def read_rows_file(path, # a JSON-lines file, gzip-compressed if its name ends i
     if bad and not skip_malformed: raise _malformed_error(benchmark, path, bad)
     return rows, lines, [b[0] for b in bad]
 
+# %% ../nbs/00_data.ipynb #6d1f7db6
 def _read_jsonl(path) -> list:
     "Every row of a JSON-lines file, read and checked by `read_rows_file` (no schema)."
     return read_rows_file(path, Path(path).name)[0]
@@ -413,8 +435,11 @@ def _load_hub_rows(name, spec, skip_malformed) -> Rows:
                 raise BenchmarkError(f"{name}: malformed row in {where}, row {i}, field {problem[0]!r} "
                                      f"{problem[1]}. To do: pass skip_malformed=True to skip malformed rows, "
                                      "or a data_dir with corrected files.")
-            if problem: out.skipped.setdefault(where, []).append(i); continue
-            out.append((f"{src.config}/{src.split}", row)); out.origins.append((where, i))
+            if problem:
+                out.skipped.setdefault(where, []).append(i)
+                continue
+            out.append((f"{src.config}/{src.split}", row))
+            out.origins.append((where, i))
     return out
 
 # %% ../nbs/00_data.ipynb #fad8518c
@@ -475,10 +500,17 @@ def _source_formatter(name, tag):
     "The formatter of a row: its benchmark's, or for pooled benchmarks the one of the sub-benchmark named in its tag."
     return REGISTRY[tag.split(":", 1)[0]].formatter if name in POOLED else REGISTRY[name].formatter
 
+# %% ../nbs/00_data.ipynb #28635c0a
 def _row_id(name, tag, i, row):
     for key in ("id", "example_id"):
         if key in row and row[key] not in (None, ""): return f"{name}/{tag}/{row[key]}"
     return f"{name}/{tag}/{i}"
+
+# %% ../nbs/00_data.ipynb #44b2b973
+def check_protocol(protocol:str) -> str:
+    "`protocol` if it is one of `PROTOCOLS`; a ValueError naming them if not."
+    if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
+    return protocol
 
 # %% ../nbs/00_data.ipynb #61f01494
 def _format_row(name, tag, i, row, sycophancy_target, protocol) -> dict:
@@ -503,9 +535,8 @@ def make_items(name:str, # a registered benchmark (its formatter is used)
     """Format raw rows into items in source choice order; malformed rows are skipped and counted in a warning.
     Under `pas` questions and choices are stripped and rows with fewer than two choices or no question are
     malformed; under `reference` the text is kept as the hub has it and only the authors' skip rules apply."""
-    if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
-    if sycophancy_target not in SYCOPHANCY_TARGETS:
-        raise ValueError(f"sycophancy_target must be one of {SYCOPHANCY_TARGETS}, got {sycophancy_target!r}")
+    check_protocol(protocol)
+    check_sycophancy_target(sycophancy_target)
     recs, bad, reasons = [], 0, {}
     for i, (tag, row) in enumerate(rows):
         try: recs.append(_format_row(name, tag, i, row, sycophancy_target, protocol))
@@ -531,7 +562,7 @@ def choice_permutation(n:int, # number of choices
                        protocol:str="pas", # "reference": the authors' one generator for all items
                       ) -> list:
     "The display order of an item's `n` choices under `protocol`."
-    if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
+    check_protocol(protocol)
     rng = random.Random(seed) if protocol == "reference" else random.Random(f"{seed}|{item_id}")
     perm = list(range(n))
     rng.shuffle(perm)
@@ -627,11 +658,10 @@ def load_benchmark(name:str, # a benchmark name (see `REGISTRY`), case-insensiti
                    sycophancy_target:str="matching", # which Sycophancy answer counts as correct
                    skip_malformed:bool=False): # skip malformed rows instead of raising
     "`(train, val, test)` DataFrames of formatted items for one benchmark and seed."
-    if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
+    check_protocol(protocol)
     split_sizes(1, max_sample_size, train_prop, val_prop, test_prop)  # validate before any loading
     name = resolve_benchmark(name)
-    if sycophancy_target not in SYCOPHANCY_TARGETS:
-        raise ValueError(f"sycophancy_target must be one of {SYCOPHANCY_TARGETS}, got {sycophancy_target!r}")
+    check_sycophancy_target(sycophancy_target)
     rows = load_rows(name, data_dir, allow_partial, skip_malformed)
     items = make_items(name, rows, sycophancy_target, protocol)
     check_split_sizes(name, len(items), rows, max_sample_size, train_prop, val_prop, test_prop)
@@ -641,6 +671,7 @@ def load_benchmark(name:str, # a benchmark name (see `REGISTRY`), case-insensiti
     for d in parts: d.attrs["malformed_skipped"] = rows.n_skipped
     return parts
 
+# %% ../nbs/00_data.ipynb #65f9f1d0
 def benchmark_info(name) -> dict: return REGISTRY[resolve_benchmark(name)].describe()
 
 # %% ../nbs/00_data.ipynb #9f3b43fe

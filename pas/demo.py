@@ -10,6 +10,8 @@ from .models import load_model
 from .hooks import n_layers
 from .config import RunConfig
 from .pipeline import run_benchmark
+from .data import load_benchmark
+from .evaluate import score
 
 # %% auto #0
 __all__ = ['demo_parser', 'main']
@@ -38,8 +40,6 @@ def main(argv=None):
     model, tok = load_model(a.model)
     cfg.validate(n_layers(model))
     print(f"loaded {model.pas_meta['model_id']} in {time.time() - t0:.1f}s", flush=True)
-    from pas.data import load_benchmark
-    from pas.evaluate import score
     t1 = time.time()
     _, va, te = load_benchmark(a.benchmark, seed=a.seed, max_sample_size=a.max_sample_size, data_dir=a.data_dir)
     acc = score(model, tok, pd.concat([va, te]), batch_size=32).is_correct.mean()

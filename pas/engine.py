@@ -6,7 +6,7 @@ naive engine, one full forward pass per configuration with a hook, is the oracle
 
 # %% ../nbs/04a_engine.ipynb #78305769
 from __future__ import annotations
-import copy, inspect, math, sys, time
+import copy, inspect, math, time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 import numpy as np, pandas as pd, torch
@@ -14,145 +14,19 @@ from fastcore.basics import patch
 from tqdm.auto import tqdm
 from .hooks import (get_blocks, arch_family, site_module, hooks, resolve_site, n_layers, steer,
                        hidden_of, with_hidden)
+from transformers import AttentionInterface, DynamicCache
+from transformers.cache_utils import Cache
+from transformers.masking_utils import AttentionMaskInterface, eager_mask
+from .attention import PrefixKV, bind_prefix, attn_implementation
 from .data import LETTERS
-from .models import encode, model_device, length_order
+from .models import encode, model_device, length_order, text_config
 from .evaluate import (model_inputs, letter_logits, letter_columns, best_letter, mask_choices, prediction_table,
                           cache_keyword)
 
 # %% auto #0
-__all__ = ['ROW_CACHE_BYTES', 'ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'PrefixKV', 'bind_prefix', 'native_attention',
-           'row_mask', 'prefix_attention', 'attn_implementation', 'FastParts', 'fast_parts', 'FastItems', 'cache_rows',
-           'CachedItems', 'fast_items', 'check_fast', 'SweepResult', 'run_configs', 'sweep', 'scaled_layers',
-           'compare_engines', 'disagreement', 'noise_check', 'within_noise']
-
-# %% ../nbs/04a_engine.ipynb #a8ebd8bb
-from transformers import AttentionInterface, DynamicCache
-from transformers.cache_utils import Cache
-from transformers.masking_utils import AttentionMaskInterface, eager_mask
-
-class PrefixKV:
-    "Per-layer prefix keys/values `[n_items, n_kv_heads, prefix_len, head_dim]`, shared by each item's rows."
-    def __init__(self, kv:dict|None=None, record:bool=False, impl:str|None=None):
-        self.kv, self.record = ({} if kv is None else kv), record
-        self.impl = impl  # the model's own attention implementation ('sdpa', 'eager', ...), used in half precision
-
-# %% ../nbs/04a_engine.ipynb #f5b1ce45
-@contextmanager
-def bind_prefix(modules, prefix):
-    "Within the block, attention `modules` see `prefix` (blocks need not pass extra arguments down to their attention)."
-    for m in modules: m.__dict__["_pas_prefix"] = prefix
-    try: yield
-    finally:
-        for m in modules: m.__dict__.pop("_pas_prefix", None)
-
-# %% ../nbs/04a_engine.ipynb #7bac771a
-def _additive(mask, dtype=torch.float32):
-    "An attention mask as float additive bias (0 keep, -inf drop); None stays None."
-    if mask is None: return None
-    if mask.dtype == torch.bool:
-        return torch.zeros(mask.shape, dtype=dtype, device=mask.device).masked_fill(~mask, float("-inf"))
-    return mask.to(dtype)
-
-# %% ../nbs/04a_engine.ipynb #0a63fba3
-def _step_bias(attention_mask, prefix_len:int, n_heads:int, n_kv_heads:int, queries_per_kv:int):
-    "The one-token step's mask as an additive bias shaped to broadcast over the grouped scores; None stays None."
-    bias = _additive(attention_mask)
-    if bias is None: return None
-    bias = bias[..., -(prefix_len + 1):]  # the prefix keys and the row's own key
-    per_head = bias.shape[1] == n_heads
-    return bias.reshape(bias.shape[0], n_kv_heads if per_head else 1, queries_per_kv if per_head else 1, 1,
-                        prefix_len + 1)
-
-# %% ../nbs/04a_engine.ipynb #151c21cc
-def _split_prefix(module, prefix:PrefixKV, key, value) -> tuple:
-    "`(prefix_keys, prefix_values, own_key, own_value)` of `module`'s layer; in record mode the prefix is stored first."
-    if prefix.record:  # the last token's own step: its keys are the prefix's plus its own; keep the prefix's
-        prefix.kv[module.layer_idx] = key[:, :, :-1], value[:, :, :-1]
-        key, value = key[:, :, -1:], value[:, :, -1:]
-    prefix_keys, prefix_values = prefix.kv[module.layer_idx]
-    return prefix_keys, prefix_values, key, value
-
-# %% ../nbs/04a_engine.ipynb #5f0961b8
-def native_attention(module, impl:str|None):
-    "The model's own attention function for `impl` if it takes an arbitrary mask ('sdpa', 'eager'), else None."
-    if impl == "sdpa":
-        from transformers.integrations.sdpa_attention import sdpa_attention_forward
-        return sdpa_attention_forward
-    if impl == "eager": return getattr(sys.modules.get(type(module).__module__), "eager_attention_forward", None)
-    return None
-
-def row_mask(mask, # the one-token step's mask `[b, h, 1, >=P+1]`: bool, additive float, or None
-             P:int, # prefix length
-             C:int, # configuration rows per item
-             device=None, # where to build the mask when `mask` is None
-            ) -> torch.Tensor:
-    "A one-token step's mask `[b, h, 1, >=P+1]` (bool, additive, None) for C rows: prefix + own key, `[b, h, C, P+C]`."
-    eye = torch.eye(C, dtype=torch.bool, device=device)
-    if mask is None: return torch.cat([torch.ones(1, 1, C, P, dtype=torch.bool, device=device), eye[None, None]], -1)
-    mask = mask[..., -(P + 1):]
-    b, h = mask.shape[:2]
-    if mask.dtype == torch.bool: own = eye & mask[..., P:]
-    else: own = torch.where(eye, mask[..., P:], torch.tensor(float("-inf"), dtype=mask.dtype, device=mask.device))
-    return torch.cat([mask[..., :P].expand(b, h, C, P), own.expand(b, h, C, C)], -1)
-
-# %% ../nbs/04a_engine.ipynb #7a457f27
-def _native_prefix_attention(kernel, module, prefix:PrefixKV, query, key, value, attention_mask, options:dict, kwargs):
-    "The model's own attention `kernel` on prefix + own keys with a row mask, so that it rounds as the naive engine."
-    options = {k: v for k, v in options.items() if v is not None}
-    if prefix.record:
-        prefix.kv[module.layer_idx] = key[:, :, :-1], value[:, :, :-1]
-        return kernel(module, query, key, value, attention_mask, dropout=0.0, **options, **kwargs)
-    prefix_keys, prefix_values = prefix.kv[module.layer_idx]
-    if prefix_keys.shape[0] != query.shape[0]:
-        raise RuntimeError(f"prefix attention expects {prefix_keys.shape[0]} items, got queries {tuple(query.shape)}")
-    keys, values = torch.cat([prefix_keys, key], 2), torch.cat([prefix_values, value], 2)
-    mask = row_mask(attention_mask, prefix_keys.shape[2], query.shape[2], query.device)
-    return kernel(module, query, keys, values, mask, dropout=0.0, **options, **kwargs)
-
-# %% ../nbs/04a_engine.ipynb #18317814
-def prefix_attention(module, # an attention module (its `layer_idx` names the prefix layer)
-                     query, # `[n_items, n_heads, n_configs, head_dim]`: one query per configuration row
-                     key, # `[n_items, n_kv_heads, n_configs, head_dim]`: the rows' own keys (record: prefix + own)
-                     value, # the rows' own values, shaped as `key`
-                     attention_mask=None, # the model's mask for the last token's one-token step
-                     scaling=None, # score scale (default `head_dim ** -0.5`)
-                     dropout=0.0, # ignored: the engine runs in eval mode
-                     softcap=None, # attention logit soft-capping (Gemma-2)
-                     sliding_window=None, # ignored: the window is in `attention_mask`
-                     pas_prefix:PrefixKV|None=None, # the prefix (default: the one bound to `module`)
-                     s_aux=None, # attention sinks: one extra logit per head
-                     **kwargs):
-    "Attention of each item's configuration rows to the item's shared prefix plus their own key only."
-    pas_prefix = pas_prefix or module.__dict__["_pas_prefix"]
-    kernel = native_attention(module, pas_prefix.impl) if query.dtype in (torch.float16, torch.bfloat16) else None
-    if kernel is not None:  # half precision: the model's own kernel, so it rounds as the naive engine
-        options = dict(scaling=scaling, softcap=softcap, sliding_window=sliding_window, s_aux=s_aux)
-        return _native_prefix_attention(kernel, module, pas_prefix, query, key, value, attention_mask, options, kwargs)
-    prefix_keys, prefix_values, own_key, own_value = _split_prefix(module, pas_prefix, key, value)
-    n_items, n_kv_heads, prefix_len, head_dim = prefix_keys.shape
-    n_query_items, n_heads, n_configs, _ = query.shape
-    if n_query_items != n_items:
-        raise RuntimeError(f"prefix attention expects {n_items} items, got queries of shape {tuple(query.shape)}")
-    queries_per_kv = n_heads // n_kv_heads
-    scaling = head_dim ** -0.5 if scaling is None else scaling
-    grouped = (n_items, n_kv_heads, queries_per_kv, n_configs)  # query head h reads kv head h // queries_per_kv
-    flat_query = query.float().reshape(n_items, n_kv_heads, queries_per_kv * n_configs, head_dim)
-    prefix_scores = torch.matmul(flat_query, prefix_keys.float().transpose(-1, -2)).reshape(*grouped, prefix_len)
-    grouped_query = query.float().reshape(*grouped, head_dim)
-    own_scores = (grouped_query * own_key.float()[:, :, None]).sum(-1, keepdim=True)
-    scores = torch.cat([prefix_scores, own_scores], -1) * scaling  # [*grouped, prefix_len + 1]
-    if softcap: scores = torch.tanh(scores / softcap) * softcap
-    bias = _step_bias(attention_mask, prefix_len, n_heads, n_kv_heads, queries_per_kv)
-    if bias is not None: scores = scores + bias.to(scores.device)
-    if s_aux is not None:  # attention sinks: one extra logit per head that takes probability mass and gives no value
-        sinks = s_aux.float().reshape(1, n_kv_heads, queries_per_kv, 1, 1).expand(*grouped, 1)
-        scores = torch.cat([scores, sinks], -1)
-    weights = torch.softmax(scores, -1)
-    prefix_weights = weights[..., :prefix_len].reshape(n_items, n_kv_heads, queries_per_kv * n_configs, prefix_len)
-    attn_output = torch.matmul(prefix_weights, prefix_values.float()).reshape(*grouped, -1)
-    attn_output = attn_output + weights[..., prefix_len:prefix_len + 1] * own_value.float()[:, :, None]
-    attn_output = attn_output.reshape(n_items, n_heads, n_configs, -1).transpose(1, 2)
-    return attn_output.to(value.dtype), None
+__all__ = ['USE_NAIVE', 'ROW_CACHE_BYTES', 'ENGINES', 'PAPER_LAYERS_32', 'PAPER_STRENGTHS', 'FastParts', 'fast_parts',
+           'FastItems', 'cache_rows', 'CachedItems', 'fast_items', 'check_fast', 'SweepResult', 'run_configs', 'sweep',
+           'scaled_layers', 'compare_engines', 'disagreement', 'noise_check', 'within_noise']
 
 # %% ../nbs/04a_engine.ipynb #5f1e2d3c
 def _post_modules(model, blocks, head):
@@ -175,7 +49,7 @@ def _post_modules(model, blocks, head):
 # %% ../nbs/04a_engine.ipynb #58754cbe
 def _logit_fn(model):
     "The model's own scaling of its logits: Cohere's logit_scale, Granite's logits_scaling, final soft-capping."
-    cfg = model.config.get_text_config() if hasattr(model.config, "get_text_config") else model.config
+    cfg = text_config(model)
     scale = getattr(model, "logit_scale", None) or getattr(cfg, "logit_scale", None)
     divisor = getattr(cfg, "logits_scaling", None)
     cap = getattr(cfg, "final_logit_softcapping", None) or getattr(cfg, "logits_soft_cap", None)  # RecurrentGemma
@@ -186,21 +60,14 @@ def _logit_fn(model):
         return logits
     return scale_logits
 
-# %% ../nbs/04a_engine.ipynb #517f8c00
-AttentionInterface.register("pas_prefix", prefix_attention)
-AttentionMaskInterface.register("pas_prefix", eager_mask)
-
-@contextmanager
-def attn_implementation(model, name:str):
-    "Temporarily route every attention module of `model` through the registered attention function `name`."
-    cfgs = {id(c): c for c in [model.config, *[getattr(m, "config", None) for m in model.modules()]] if c is not None}
-    old = {k: c._attn_implementation for k, c in cfgs.items()}
-    for c in cfgs.values(): c._attn_implementation = name
-    try: yield
-    finally:
-        for k, c in cfgs.items(): c._attn_implementation = old[k]
-
 # %% ../nbs/04a_engine.ipynb #7b3c1c9b
+USE_NAIVE = "use engine='naive'"  # the end of every refusal of the fast engine
+
+def _cannot_run(model_type:str, why:str) -> NotImplementedError:
+    "The fast engine's refusal of `model_type`, saying why."
+    return NotImplementedError(f"the fast engine cannot run {model_type!r}: {why}; {USE_NAIVE}")
+
+# %% ../nbs/04a_engine.ipynb #aa180b4f
 _REFUSED = {  # architectures neither path can run: checked before any work
     "gemma3n": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
     "gemma3n_text": "Gemma-3n shares keys/values across layers and mixes AltUp streams",
@@ -226,6 +93,7 @@ def _interface_modules(model) -> set:
         return set(_CALLED)
     finally: _CALLED.clear()
 
+# %% ../nbs/04a_engine.ipynb #5a493a38
 def _attention_path(model, blocks) -> str:
     "'prefix' if every block attends through the attention interface and keeps no recurrent state, else 'cache'."
     called = _interface_modules(model)
@@ -241,13 +109,11 @@ class FastParts:
     def __init__(self, model):
         model_type = arch_family(model)
         if model_type in _REFUSED:
-            raise NotImplementedError(f"the fast engine cannot run {model_type!r}: {_REFUSED[model_type]}; "
-                                      "use engine='naive'")
+            raise _cannot_run(model_type, _REFUSED[model_type])
         self.blocks = get_blocks(model)
         self.head = model.get_output_embeddings()
         if self.head is None or not hasattr(self.head, "weight"):
-            raise NotImplementedError(f"the fast engine cannot run {model_type!r}: no output embedding layer; "
-                                      "use engine='naive'")
+            raise _cannot_run(model_type, "no output embedding layer")
         self.path = _attention_path(model, self.blocks)  # 'prefix' (shared prefix attention) or 'cache' (section 4b)
         self.attn = [m for b in self.blocks for m in b.modules() if getattr(m, "layer_idx", None) is not None]
         self.post = _post_modules(model, self.blocks, self.head)
@@ -263,6 +129,7 @@ def head_letters(self:FastParts, h, letter_ids):
     if bias is not None: logits = logits + bias[letter_ids.to(bias.device)]
     return self.logit_fn(logits).float()
 
+# %% ../nbs/04a_engine.ipynb #986023ba
 @patch
 def letters(self:FastParts, h, letter_ids):
     "Letter logits `[..., n_letters]` from last-block outputs `h` `[..., hidden]`: post-block modules, then the head."
@@ -313,10 +180,9 @@ class FastItems:
         out = _last_step(model, enc, cache, self.prefix, self.calls)
         self.prefix.record = False
         missing = [l for l in range(len(parts.blocks)) if l not in self.prefix.kv]
-        if missing: raise NotImplementedError(f"the fast engine cannot run {arch_family(model)!r}: the attention of "
-                                              f"block {missing[0]} ({type(parts.blocks[missing[0]]).__name__}) is "
-                                              "computed inline, not through transformers' attention interface; "
-                                              "use engine='naive'")
+        if missing: raise _cannot_run(arch_family(model), f"the attention of block {missing[0]} "
+                                      f"({type(parts.blocks[missing[0]]).__name__}) is computed inline, not through "
+                                      "transformers' attention interface")
         self.B = enc["input_ids"].shape[0]  # number of items
         self.base_logits = out.logits[:, -1, letter_ids.to(out.logits.device)].float()
 
@@ -336,6 +202,7 @@ def _widen(x, n_rows:int):
     if isinstance(x, dict): return {k: _widen(v, n_rows) for k, v in x.items()}
     return x
 
+# %% ../nbs/04a_engine.ipynb #e9e6bdb2
 def _row_argument(name:str, value, n_rows:int):
     "One recorded block argument made fit for `n_rows` rows: no cache, masks as recorded, per-position inputs widened."
     if name in _CACHE_ARGS[:4] or isinstance(value, Cache): return None
@@ -352,6 +219,7 @@ def _block_kwargs(block, args, kwargs, n_rows:int) -> dict:
     named = {**{k: v for k, v in named.items() if k not in ("kwargs", first)}, **named.get("kwargs", {})}
     return {k: _row_argument(k, v, n_rows) for k, v in named.items()}
 
+# %% ../nbs/04a_engine.ipynb #b5ac94b9
 @patch
 def run_blocks(self:FastItems, model, h, start, stop):
     "Run rows `h` `[n_items, n_rows, hidden]` (all at the last position) through blocks `start..stop-1`."
@@ -368,6 +236,7 @@ def _vec(vectors, method, layer) -> torch.Tensor:
     found = vectors[method]
     return found[layer] if isinstance(found, dict) else found
 
+# %% ../nbs/04a_engine.ipynb #e299874b
 def _delta_rows(vectors, configs:list, rows, device) -> torch.Tensor:
     "The steering deltas `[n_rows, hidden]` of `configs[rows]`, in float32 (cast at use: quantized weights have none)."
     return torch.stack([configs[i][2] * _vec(vectors, configs[i][0], configs[i][1]).float() for i in rows]).to(device)
@@ -406,12 +275,14 @@ def _repeat_rows(x, n_items:int, n_rows:int):
     if type(x) in (list, tuple): return type(x)(_repeat_rows(v, n_items, n_rows) for v in x)
     return x
 
+# %% ../nbs/04a_engine.ipynb #155e84cd
 def _copy_rows(obj, n_items:int, n_rows:int):
     "A shallow copy of `obj` whose per-item tensor attributes are repeated per row; `obj` is left as it is."
     new = copy.copy(obj)
     new.__dict__.update({k: _repeat_rows(v, n_items, n_rows) for k, v in vars(obj).items()})
     return new
 
+# %% ../nbs/04a_engine.ipynb #bc453205
 def cache_rows(cache:Cache, n_items:int, n_rows:int, start:int=0) -> Cache:
     "A copy of `cache` for `n_items * n_rows` sequences; layers below `start`, which the rows skip, stay shared."
     rows = copy.copy(cache)
@@ -423,6 +294,7 @@ def _tensor_attributes(modules) -> dict:
     "Plain tensor attributes of `modules` (not parameters or buffers): `(module, name) -> tensor`."
     return {(m, k): v for m in modules for k, v in vars(m).items() if isinstance(v, torch.Tensor)}
 
+# %% ../nbs/04a_engine.ipynb #98e342e2
 def _nbytes(x) -> int:
     "Bytes of the tensors in `x`: a tensor, or a dict, list or tuple of them (nested)."
     if isinstance(x, torch.Tensor): return x.nbytes
@@ -430,6 +302,7 @@ def _nbytes(x) -> int:
     if type(x) in (list, tuple): return sum(_nbytes(v) for v in x)
     return 0
 
+# %% ../nbs/04a_engine.ipynb #7f770e38
 def _cache_bytes(cache:Cache) -> int:
     "Bytes of the tensors a cache's layers hold (keys, values, convolution and recurrent states)."
     return sum(_nbytes(vars(layer)) for layer in cache.layers)
@@ -444,11 +317,15 @@ def _row_inputs(model, enc:dict, n_rows:int) -> dict:
                                                **({} if pos is None else dict(position_ids=pos[:, -1:])))
     return model_inputs(model, {k: v for k, v in step.items() if v is not None and k not in _CACHE_ARGS})
 
+# %% ../nbs/04a_engine.ipynb #139bcc1f
 class _StandIn(torch.nn.Module):
     "Takes a skipped block's place: returns `hidden` (the first run block's input) in the block's output form."
-    def __init__(self, output, hidden): super().__init__(); self.output, self.hidden = output, hidden
+    def __init__(self, output, hidden):
+        super().__init__()
+        self.output, self.hidden = output, hidden
     def forward(self, *args, **kwargs): return with_hidden(self.output, self.hidden)
 
+# %% ../nbs/04a_engine.ipynb #a0b93604
 @contextmanager
 def _skip_blocks(blocks, start:int, outputs:dict, hidden):
     "Within the block, `blocks[:start]` are stand-ins that hand `hidden` on, so the pass starts at block `start`."
@@ -458,6 +335,7 @@ def _skip_blocks(blocks, start:int, outputs:dict, hidden):
     finally:
         for i, block in enumerate(originals): blocks[i] = block
 
+# %% ../nbs/04a_engine.ipynb #df18d5d6
 class _HeadReached(Exception):
     "Raised by the hook that reads the LM head's input: the rest of the pass is not needed."
 
@@ -511,10 +389,12 @@ def steered(self:CachedItems, model, L:int, site:str, deltas:torch.Tensor, lette
     logits = self.run_rows(model, n_rows, letter_ids, start=L, hooks_=[_add_rows(site_module(model, L, site), deltas)])
     return logits.reshape(self.B, n_rows, -1)
 
+# %% ../nbs/04a_engine.ipynb #53d590d5
 def fast_items(model, enc, letter_ids):
     "One chunk of items on the model's path: `FastItems` (prefix attention) or `CachedItems` (a cache copy per row)."
     return (FastItems if fast_parts(model).path == "prefix" else CachedItems)(model, enc, letter_ids)
 
+# %% ../nbs/04a_engine.ipynb #74f51522
 def _layer_logits(model, items, L:int, site:str, deltas, letter_ids, resid_cache:dict):
     "Letter logits `[n_items, n_configs, n_letters]` of one layer's rows on the items' path (prefix: routed already)."
     if isinstance(items, CachedItems): return items.steered(model, L, site, deltas, letter_ids)
@@ -525,10 +405,12 @@ def _probe_enc(model, n_vocab):
     "Two random seven-token prompts, the second left-padded by two tokens."
     g = torch.Generator().manual_seed(0)
     ids = torch.randint(1, n_vocab, (2, 7), generator=g)
-    mask = torch.ones_like(ids); mask[1, :2] = 0  # one left-padded item
+    mask = torch.ones_like(ids)
+    mask[1, :2] = 0  # one left-padded item
     return dict(input_ids=ids.to(model_device(model)), attention_mask=mask.to(model_device(model)),
                 position_ids=(mask.cumsum(-1) - 1).clamp(min=0).to(model_device(model)))
 
+# %% ../nbs/04a_engine.ipynb #bfcaa986
 @torch.no_grad()
 def check_fast(model, site:str="residual"):
     "Before any work: the fast engine on a tiny probe vs full forward passes; refuse (naming engine='naive') if unlike."
@@ -549,8 +431,7 @@ def check_fast(model, site:str="residual"):
             fast = _layer_logits(model, st, L, site, deltas, letter_ids, {})
     except NotImplementedError: raise
     except Exception as e:
-        raise NotImplementedError(f"the fast engine cannot run {arch_family(model)!r}: {type(e).__name__}: {e}; "
-                                  "use engine='naive'") from e
+        raise _cannot_run(arch_family(model), f"{type(e).__name__}: {e}") from e
     naive = []
     for d in deltas:
         with attn_implementation(model, orig), steer(model, L, site, d):
@@ -562,7 +443,7 @@ def check_fast(model, site:str="residual"):
     if not gap <= tol:
         raise NotImplementedError(f"the fast engine does not reproduce {arch_family(model)!r} "
                                   f"({type(model).__name__}): letter logits differ from full forward passes by "
-                                  f"{gap:.3g} on a probe; use engine='naive'")
+                                  f"{gap:.3g} on a probe; {USE_NAIVE}")
     done[site] = gap
     return gap
 
@@ -598,6 +479,7 @@ def grid(self:SweepResult) -> pd.DataFrame:
     g["n_items"] = len(self.item_ids)
     return g
 
+# %% ../nbs/04a_engine.ipynb #445d6a65
 @patch
 def predictions(self:SweepResult, i:int|None=None) -> pd.DataFrame:
     "Item-level table of configuration `i` (None: unsteered)."
@@ -743,19 +625,20 @@ def _top2(logits):
     "The two highest finite logits per row, highest first."
     return -np.sort(-np.where(np.isfinite(logits), logits, -np.inf), -1)[..., :2]
 
+# %% ../nbs/04a_engine.ipynb #9da7ec5f
 def _max_gap(a, b) -> float:
-    "The largest absolute difference where `a` is finite (0 for empty arrays)."
-    return float(np.abs(np.where(np.isfinite(a), a - b, 0)).max()) if a.size else 0.0
+    "The largest absolute difference where both `a` and `b` are finite (0 for empty arrays)."
+    if not a.size: return 0.0
+    return float(np.abs(np.where(np.isfinite(a) & np.isfinite(b), a - b, 0)).max())
 
+# %% ../nbs/04a_engine.ipynb #70fe4582
 def compare_engines(a:SweepResult, b:SweepResult, atol:float=1e-4) -> dict:
     "Agreement of two results on the same items and configurations: equal predictions (ties excused), max logit gap."
-    finite = np.isfinite(a.logits) & np.isfinite(b.logits)
-    gap = float(np.abs(np.where(finite, a.logits - b.logits, 0)).max()) if a.logits.size else 0.0
     same = a.preds == b.preds
     top_a, top_b = _top2(a.logits), _top2(b.logits)  # a disagreement is a tie when either's two best are within atol
     tie = ((top_a[..., 0] - top_a[..., 1]) < atol) | ((top_b[..., 0] - top_b[..., 1]) < atol)
-    return dict(agreement=float(same.mean()), agreement_ties_excused=float((same | tie).mean()), max_logit_diff=gap,
-                base_max_logit_diff=_max_gap(a.base_logits, b.base_logits))
+    return dict(agreement=float(same.mean()), agreement_ties_excused=float((same | tie).mean()),
+                max_logit_diff=_max_gap(a.logits, b.logits), base_max_logit_diff=_max_gap(a.base_logits, b.base_logits))
 
 # %% ../nbs/04a_engine.ipynb #7244c99d
 def _near_tie(logits:np.ndarray, margin:float, ulps:float, dtype) -> np.ndarray:
@@ -764,10 +647,12 @@ def _near_tie(logits:np.ndarray, margin:float, ulps:float, dtype) -> np.ndarray:
     step = torch.finfo(dtype).eps * np.abs(top[..., 0])  # one rounding step of `dtype` at the best logit, within 2x
     return (top[..., 0] - top[..., 1]) <= np.maximum(margin, ulps * step)
 
+# %% ../nbs/04a_engine.ipynb #1e4917b1
 def _coarsest(*dtypes) -> torch.dtype:
     "Of `dtypes` (torch dtypes or their names), the one with the largest rounding step."
     return max((getattr(torch, d) if isinstance(d, str) else d for d in dtypes), key=lambda d: torch.finfo(d).eps)
 
+# %% ../nbs/04a_engine.ipynb #40de54da
 def disagreement(a:SweepResult, # one result
                  b:SweepResult, # another on the same items and configurations
                  margin:float=0.05, # logit gap under which a disagreement is a near-tie, in any dtype
@@ -779,12 +664,12 @@ def disagreement(a:SweepResult, # one result
                                                                  getattr(b, "dtype", "float32"))
     same = a.preds == b.preds
     clear = ~_near_tie(a.logits, margin, ulps, dtype) & ~_near_tie(b.logits, margin, ulps, dtype)
-    fin = np.isfinite(a.logits) & np.isfinite(b.logits)
     acc = lambda r: (r.preds == r.correct[None]).mean(1)
     return dict(equal_predictions=float(same.mean()), clear_disagreements=int((~same & clear).sum()),
-                max_logit_gap=float(np.abs(np.where(fin, a.logits, 0) - np.where(fin, b.logits, 0)).max()),
+                max_logit_gap=_max_gap(a.logits, b.logits),
                 max_accuracy_gap=float(np.abs(acc(a) - acc(b)).max()), n=int(same.size))
 
+# %% ../nbs/04a_engine.ipynb #83731582
 def noise_check(model, # a half-precision model
                 tok, # its tokenizer
                 df, # items to score

@@ -39,6 +39,7 @@ def accepts_keyword(fn, name:str) -> bool:
     "Does `fn` take an argument called `name`?"
     return name in inspect.signature(fn).parameters
 
+# %% ../nbs/04_evaluate.ipynb #388da006
 def model_inputs(model, enc:dict) -> dict:
     "`enc` without the keys the model's forward does not take (e.g. `position_ids` for ALiBi models)."
     return {k: v for k, v in enc.items() if k in ("input_ids", "attention_mask") or accepts_keyword(model.forward, k)}

@@ -11,11 +11,13 @@ __all__ = ['atomic_write_bytes', 'atomic_write_text', 'file_sha256', 'safetensor
 # %% ../nbs/00a_files.ipynb #45d9bf0b
 def atomic_write_bytes(path, data:bytes) -> Path:
     "Write `data` to `path` through a temporary file in the same folder and a rename: readers never see half a file."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f: f.write(data)
-        mask = os.umask(0); os.umask(mask)
+        mask = os.umask(0)
+        os.umask(mask)
         os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes files private; give them the usual mode
         os.replace(tmp, path)
     finally:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 import torch
 from torch import nn
+from .models import text_config
 
 # %% auto #0
 __all__ = ['SITES', 'SITE_ALIASES', 'SITE_NAMES', 'POST_NORM_ARCHS', 'resolve_site', 'arch_family', 'get_blocks', 'n_layers',
@@ -37,9 +38,10 @@ def arch_family(model) -> str:
 
 # %% ../nbs/02_hooks.ipynb #a873431e
 def _text_layers(model):
-    cfg = model.config.get_text_config() if hasattr(model.config, "get_text_config") else model.config
+    cfg = text_config(model)
     return getattr(cfg, "num_hidden_layers", None)
 
+# %% ../nbs/02_hooks.ipynb #e138f6b6
 def get_blocks(model) -> nn.ModuleList:
     "The decoder blocks: the outermost `ModuleList` with one entry per hidden layer, wherever the model keeps it."
     path = model.__dict__.get("_pas_blocks_path")
@@ -53,6 +55,7 @@ def get_blocks(model) -> nn.ModuleList:
         model.__dict__["_pas_blocks_path"] = path
     return model.get_submodule(path)
 
+# %% ../nbs/02_hooks.ipynb #e12baa1a
 def n_layers(model) -> int: return len(get_blocks(model))
 
 # %% ../nbs/02_hooks.ipynb #d1854907
@@ -62,6 +65,7 @@ def _site_attr(model, block, site):
         if isinstance(getattr(block, attr, None), nn.Module): return attr
     return None
 
+# %% ../nbs/02_hooks.ipynb #8a427a72
 def model_sites(model) -> list:
     "The steering sites this model's blocks have."
     block = get_blocks(model)[0]
@@ -84,6 +88,8 @@ def site_module(model, layer:int, site:str="residual") -> nn.Module:
 def hidden_of(out):
     "The hidden states in a block's (or sublayer's) output, which may be a tuple."
     return out[0] if isinstance(out, tuple) else out
+
+# %% ../nbs/02_hooks.ipynb #b837dff1
 def with_hidden(out, h):
     "`out` with its hidden states replaced by `h`, in the same tuple-or-tensor form."
     return (h, *out[1:]) if isinstance(out, tuple) else h
@@ -114,6 +120,7 @@ def add_at_last(module:nn.Module, delta:torch.Tensor):
         return with_hidden(out, hidden.reshape(hidden_of(out).shape))
     return lambda: module.register_forward_hook(fn)
 
+# %% ../nbs/02_hooks.ipynb #63720d83
 @contextmanager
 def steer(model, # a causal LM
           layer:int, # block index
@@ -126,6 +133,7 @@ def steer(model, # a causal LM
 class StopForward(Exception):
     "Raised by a capture hook to end a forward pass once the last wanted layer is read."
 
+# %% ../nbs/02_hooks.ipynb #ea7674f9
 def _pool(h, mask, token):
     if token == "last": return h[:, -1, :]
     n_real = mask.sum(-1)

