@@ -171,7 +171,7 @@ def project_root(start=None) -> Path:
         if (d / "settings.ini").exists() and (d / "nbs").is_dir(): return d
     return Path.cwd()
 
-# %% ../nbs/04b_config.ipynb #5ca6c4e6
+# %% ../nbs/04b_config.ipynb #2d0bff51
 SHIPPED = {"notebooks": "nbs", "configs": "configs", "grids": "grids"}  # folder in the wheel → folder in a checkout
 
 def checkout_root() -> Path|None:
@@ -179,6 +179,7 @@ def checkout_root() -> Path|None:
     root = Path(str(files("pas"))).resolve().parent
     return root if (root / "settings.ini").exists() and (root / "nbs").is_dir() else None
 
+# %% ../nbs/04b_config.ipynb #be2a61df
 def shipped_path(folder:str, # 'notebooks', 'configs' or 'grids'
                  name:str, # a file name in it, e.g. '90_experiment.ipynb'
                 ) -> Path:

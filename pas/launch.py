@@ -277,10 +277,11 @@ class ExperimentJob:
         import submitit
         return submitit.helpers.DelayedSubmission(self, *args, **kwargs)
 
-# %% ../nbs/08_launch.ipynb #1dd2036a
+# %% ../nbs/08_launch.ipynb #a7aa8f0c
 class SlurmUnavailableError(RuntimeError):
     "SLURM's commands are not on this machine."
 
+# %% ../nbs/08_launch.ipynb #c1a80405
 def check_slurm():
     "Raise `SlurmUnavailableError` unless sbatch, srun, squeue and scontrol are on PATH."
     missing = [c for c in ("sbatch", "srun", "squeue", "scontrol") if shutil.which(c) is None]
@@ -290,6 +291,7 @@ def check_slurm():
             "not on PATH here. Launch from a login node of the cluster (where `sinfo` answers), load SLURM's module "
             "first (e.g. `module load slurm`), or run on this machine with --executor local.")
 
+# %% ../nbs/08_launch.ipynb #6f40a2fa
 def _executor(kind, folder, ex, gpu=None):
     "A submitit executor for `kind`, with the grid's executor settings."
     import submitit
@@ -410,13 +412,14 @@ def launch(grid_path, # the grid YAML file
     try: return _launch(grid, todo, state, kind, ex, nb_in, cwd, parallel, wait, log, poll_s)
     finally: release_lock(grid)
 
-# %% ../nbs/08_launch.ipynb #d33a70c1
+# %% ../nbs/08_launch.ipynb #955ccb9a
 class GridLockedError(RuntimeError):
     "The grid is being launched by another live process."
 
+# %% ../nbs/08_launch.ipynb #a40483fd
 def lock_path(grid:dict) -> Path: return Path(grid["runs_dir"]) / grid["name"] / "launch.lock"
 
-# %% ../nbs/08_launch.ipynb #e55cf402
+# %% ../nbs/08_launch.ipynb #e7483e1d
 def acquire_lock(grid:dict, log=print) -> Path:
     "Create the grid's lock file, or raise `GridLockedError` if a live launcher holds it; stale locks are taken over."
     p = lock_path(grid)
@@ -444,6 +447,7 @@ def acquire_lock(grid:dict, log=print) -> Path:
                                   "file if you are sure that process is gone.") from None
     raise GridLockedError(f"could not take the lock {p}; delete it if no launcher is running")
 
+# %% ../nbs/08_launch.ipynb #f64faa30
 def release_lock(grid:dict):
     "Remove the lock file if this process holds it."
     p = lock_path(grid)

@@ -170,10 +170,11 @@ def dotenv_token(start=None) -> str|None:
         return None
     return None
 
-# %% ../nbs/01_models.ipynb #d293e2d5
+# %% ../nbs/01_models.ipynb #ec26018e
 class ModelAccessError(RuntimeError):
     "The Hugging Face hub refused to serve a model (gated, private, or no such repository)."
 
+# %% ../nbs/01_models.ipynb #cd350df3
 def hub_refusal(exc:BaseException) -> str|None:
     "Why the hub refused, if `exc` or an exception that caused it is the hub saying no; else None."
     from huggingface_hub import errors
@@ -185,6 +186,7 @@ def hub_refusal(exc:BaseException) -> str|None:
         exc = exc.__cause__ or exc.__context__
     return None
 
+# %% ../nbs/01_models.ipynb #c0a1e0b4
 def access_message(name:str, why:str) -> str:
     "What to do when the hub refuses model `name`."
     return (f"model {name!r}: the Hugging Face hub says {why}. If it is gated (as meta-llama/Llama-3.1-8B-Instruct "

@@ -179,7 +179,9 @@ def collect_runs(runs_dir, pattern:str="**/*.ipynb"):
         try:
             nb = nbformat.read(str(p), as_version=4)
             reason = unfinished_reason(nb)
-            if reason: skipped.append(dict(path=str(p), reason=reason)); continue
+            if reason:
+                skipped.append(dict(path=str(p), reason=reason))
+                continue
             rec = read_run(p, nb)
         except Exception as e:
             skipped.append(dict(path=str(p), reason=f"{type(e).__name__}: {e}"[:300])); continue
@@ -224,7 +226,7 @@ def grids_long(runs:list) -> pd.DataFrame:
             rows.append(g)
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
 
-# %% ../nbs/07_report.ipynb #8d7c1b9d
+# %% ../nbs/07_report.ipynb #69be4f91
 PHASES = {"train_scoring": "train_scoring_s", "vectors": "vectors_s", "validation_grid": "val_sweep_s",
           "test": "test_s"}
 
@@ -233,6 +235,7 @@ def run_device(rec:dict) -> str:
     env, dev = rec.get("environment") or {}, str((rec.get("model") or {}).get("device", ""))
     return env["gpu"] if env.get("gpu") and not dev.startswith("cpu") else "CPU"
 
+# %% ../nbs/07_report.ipynb #e50ef582
 def run_timings(runs:list) -> pd.DataFrame:
     "One row per run × phase: seconds (summed over the run's benchmarks), the run's identity, model name and device."
     from pas.config import model_slug   # imported here: pas.config loads torch

@@ -36,7 +36,8 @@ def paired_test(a, # one value per replicate (e.g. steered accuracy per seed)
     if a.shape != b.shape: raise ValueError(f"paired samples differ in length: {a.shape} vs {b.shape}")
     if alternative not in ("greater", "less", "two-sided"):
         raise ValueError("alternative must be 'greater', 'less' or 'two-sided'")
-    diff = a - b; n = len(diff)
+    diff = a - b
+    n = len(diff)
     out = dict(n=n, mean=float(diff.mean()) if n else np.nan, sd=float(diff.std(ddof=1)) if n > 1 else np.nan,
                ci_low=np.nan, ci_high=np.nan, t=np.nan, p=np.nan, alternative=alternative, few_seeds=n < MIN_SEEDS)
     if n < 2: return out
@@ -60,7 +61,8 @@ def mcnemar_flips(r2w:int, w2r:int) -> dict:
 # %% ../nbs/06_stats.ipynb #2077515a
 def adjust(p, method:str="holm") -> np.ndarray:
     "Adjusted p-values (statsmodels `multipletests`: 'holm', 'fdr_bh', ...); NaNs stay NaN and are not counted."
-    p = np.asarray(p, float); out = np.full_like(p, np.nan)
+    p = np.asarray(p, float)
+    out = np.full_like(p, np.nan)
     ok = ~np.isnan(p)
     if ok.any(): out[ok] = multipletests(p[ok], method=method)[1]
     return out
@@ -121,7 +123,8 @@ def mean_ci_table(long:pd.DataFrame, # one row per replicate
     "Mean and t confidence interval of `value` over the rows of each cell (e.g. unsteered accuracy over seeds)."
     rows = []
     for key, g in long.groupby(list(by), sort=False):
-        x = g[value].astype(float).to_numpy(); n = len(x)
+        x = g[value].astype(float).to_numpy()
+        n = len(x)
         lo = hi = np.nan
         if n > 1 and x.std(ddof=1) > 0: lo, hi = sps.t.interval(conf, n - 1, loc=x.mean(), scale=sps.sem(x))
         elif n > 1: lo = hi = x.mean()
@@ -243,7 +246,7 @@ def sft_table(long:pd.DataFrame, # rows of both models: model, benchmark, method
                          "seeds": d.seed.tolist()})
     return _tested_table(rows)
 
-# %% ../nbs/06_stats.ipynb #0f4ea1a3
+# %% ../nbs/06_stats.ipynb #ccd8685e
 def sample_size_trend(df:pd.DataFrame, # one row per benchmark × seed × size
                       x:str="nominal_train_size", # the train size (plotted on a log scale)
                       y:str="delta", # the steering effect
@@ -252,14 +255,16 @@ def sample_size_trend(df:pd.DataFrame, # one row per benchmark × seed × size
     "Spearman, Theil-Sen, OLS and a mixed model (random intercept per `group`) of `y` on log2 `x`."
     import warnings
     import statsmodels.api as sm
-    d = df.dropna(subset=[x, y]); lx, v = np.log2(d[x].astype(float)).to_numpy(), d[y].astype(float).to_numpy()
+    d = df.dropna(subset=[x, y])
+    lx, v = np.log2(d[x].astype(float)).to_numpy(), d[y].astype(float).to_numpy()
     out = dict(n_points=len(d), n_sizes=d[x].nunique(), n_benchmarks=d[group].nunique(), spearman_rho=np.nan,
                spearman_p=np.nan, theilsen_slope=np.nan, theilsen_low=np.nan, theilsen_high=np.nan, ols_slope=np.nan,
                ols_low=np.nan, ols_high=np.nan, ols_p=np.nan, ols_intercept=np.nan, mixed_slope=np.nan,
                mixed_se=np.nan, mixed_p=np.nan, mixed_note="")
     if out["n_sizes"] < 2: out["mixed_note"] = "fewer than two sizes"; return out
     if np.ptp(v) > 0:
-        r = sps.spearmanr(d[x], v); out.update(spearman_rho=float(r.statistic), spearman_p=float(r.pvalue))
+        r = sps.spearmanr(d[x], v)
+        out.update(spearman_rho=float(r.statistic), spearman_p=float(r.pvalue))
     ts = sps.theilslopes(v, lx, alpha=0.95)
     out.update(theilsen_slope=float(ts.slope), theilsen_low=float(ts.low_slope), theilsen_high=float(ts.high_slope))
     ols = sm.OLS(v, sm.add_constant(lx)).fit()
@@ -277,6 +282,7 @@ def sample_size_trend(df:pd.DataFrame, # one row per benchmark × seed × size
     if notes: out["mixed_note"] = "; ".join([out["mixed_note"], *notes]).strip("; ")
     return out
 
+# %% ../nbs/06_stats.ipynb #5cbf7480
 def trend_table(df:pd.DataFrame, by=("model", "method", "series"), **kw) -> pd.DataFrame:
     "`sample_size_trend` per cell of `by`."
     return pd.DataFrame([{**_cell_key(by, key), **sample_size_trend(g, **kw)}
