@@ -94,7 +94,7 @@ class RunConfig:
 
     @classmethod
     def from_dict(cls, d:dict) -> "RunConfig":
-        "A `RunConfig` from a parsed YAML/JSON mapping (list fields also as typed on a command line); unknown keys fail."
+        "A `RunConfig` from a parsed YAML/JSON mapping (list fields as typed on a command line too); unknown keys fail."
         known = set(cls.__dataclass_fields__)
         unknown = sorted(set(d) - known)
         if unknown: raise ValueError(f"unknown config field(s) {unknown}; known fields: {', '.join(sorted(known))}")

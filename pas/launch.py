@@ -139,7 +139,7 @@ def _ask(cmd:list) -> str|None:
 
 # %% ../nbs/08_launch.ipynb #e1db6df0
 def _parse_states(text:str, wanted:set) -> dict:
-    "`id|state|reason` lines → {id: (state, reason)} for the ids in `wanted` (sacct's 'CANCELLED by 0' → CANCELLED)."
+    "`id|state|reason` lines → {id: (state, reason)} for the ids in `wanted` ('CANCELLED by 0' → CANCELLED)."
     states = {}
     for line in (text or "").splitlines():
         job_id, state, reason = (line.strip().split("|") + ["", ""])[:3]

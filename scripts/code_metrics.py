@@ -30,7 +30,8 @@ def module_figures(root:Path) -> tuple:
     for py in sorted((root / "pas").glob("*.py")):
         if py.name == "_modidx.py": continue
         s = py.read_text()
-        semis += sum(t.type == tokenize.OP and t.string == ";" for t in tokenize.generate_tokens(io.StringIO(s).readline))
+        tokens = tokenize.generate_tokens(io.StringIO(s).readline)
+        semis += sum(t.type == tokenize.OP and t.string == ";" for t in tokens)
         funcs += [(x.end_lineno - x.lineno + 1, f"{py.stem}.{x.name}") for x in ast.walk(ast.parse(s))
                   if isinstance(x, (ast.FunctionDef, ast.AsyncFunctionDef))]
     return sorted(funcs, reverse=True), semis

@@ -91,7 +91,7 @@ def fill(path:Path, timeout:int=600, slow_from:Path|None=None) -> list:
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])  # the first line of this file's docstring
     p.add_argument("notebooks", nargs="+", type=Path)
-    p.add_argument("--slow-from", type=Path, help="a fully executed copy of the (one) notebook: its slow cells' outputs")
+    p.add_argument("--slow-from", type=Path, help="a fully executed copy of the (one) notebook:its slow cells' outputs")
     a = p.parse_args(argv)
     if a.slow_from and len(a.notebooks) != 1: p.error("--slow-from goes with one notebook")
     for nb in a.notebooks:
