@@ -89,6 +89,7 @@ class RunConfig:
         _resolve_names(self)
         _check_grid(self, n_model_layers)
         _check_options(self)
+        _check_shares(self)
         _check_sizes(self)
         return self
 
@@ -129,6 +130,17 @@ def _check_grid(cfg:RunConfig, n_model_layers:int|None=None):
         _config_error("layers_to_try", f"{outside} outside {blocks}")
     try: split_sizes(1, cfg.max_sample_size, cfg.n_train_proportion, cfg.n_val_proportion, cfg.n_test_proportion)
     except ValueError as e: _config_error("n_*_proportion / max_sample_size", str(e))
+
+# %% ../nbs/04b_config.ipynb #22602e51
+def _check_shares(cfg:RunConfig):
+    "Train and test need a positive share; validation too, unless the protocol is 'reference' (validated on train)."
+    for split in ("train", "test"):
+        if getattr(cfg, f"n_{split}_proportion") == 0:
+            _config_error(f"n_{split}_proportion", f"is 0, which leaves every benchmark without {split} items")
+    if cfg.n_val_proportion == 0 and cfg.protocol != "reference":
+        _config_error("n_val_proportion", "is 0, which leaves no validation items: under protocol 'pas' the layer and "
+                      "strength are chosen on held-out items. Give it a share (e.g. 0.2), or set protocol: reference "
+                      "to validate on the train items as the authors' code does")
 
 # %% ../nbs/04b_config.ipynb #c1216ac2
 def _check_options(cfg:RunConfig):

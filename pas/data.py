@@ -614,13 +614,18 @@ def split_items(df:pd.DataFrame, # items
                 max_sample_size=None, # keep at most this many (None: all)
                 train_prop=0.6, # share in train
                 val_prop=0.2, # share in validation
-                test_prop=0.2): # share in test
+                test_prop=0.2, # share in test
+                protocol:str="pas"): # "reference": no validation items means validating on train, as the authors do
     "Seeded shuffle, then contiguous train/val/test slices."
+    check_protocol(protocol)
     n_train, n_val, n_test = split_sizes(len(df), max_sample_size, train_prop, val_prop, test_prop)
     shuffled = df.sample(frac=1, random_state=seed).reset_index(drop=True)
     parts = (shuffled.iloc[:n_train], shuffled.iloc[n_train:n_train + n_val],
              shuffled.iloc[n_train + n_val:n_train + n_val + n_test])
-    return tuple(p.reset_index(drop=True) for p in parts)
+    train, val, test = (p.reset_index(drop=True) for p in parts)
+    if protocol == "reference" and n_val == 0: val = train.copy()
+    val.attrs["validated_on"] = "train" if protocol == "reference" and n_val == 0 else "val"
+    return train, val, test
 
 # %% ../nbs/00_data.ipynb #c15d85a8
 def check_split_sizes(name:str, # benchmark name, for the message
@@ -629,11 +634,13 @@ def check_split_sizes(name:str, # benchmark name, for the message
                       max_sample_size=None, # as in `split_sizes`
                       train_prop=0.6, # share in train
                       val_prop=0.2, # share in validation
-                      test_prop=0.2): # share in test
+                      test_prop=0.2, # share in test
+                      protocol:str="pas"): # under "reference" an empty validation split is validated on train
     "Raise a `BenchmarkError` when `n` items leave a split with a positive proportion empty."
     sizes = split_sizes(n, max_sample_size, train_prop, val_prop, test_prop)
     props = dict(train=train_prop, val=val_prop, test=test_prop)
-    empty = [k for k, m in zip(props, sizes) if props[k] > 0 and m < 1]
+    may_be_empty = {"val"} if protocol == "reference" else set()  # the authors validate on train instead
+    empty = [k for k, m in zip(props, sizes) if props[k] > 0 and m < 1 and k not in may_be_empty]
     if not empty: return sizes
     files = sorted({str(o[0]) for o in getattr(rows, "origins", [])})
     where = f" from {', '.join(files[:3])}{' and more' if len(files) > 3 else ''}" if files else ""
@@ -664,10 +671,10 @@ def load_benchmark(name:str, # a benchmark name (see `REGISTRY`), case-insensiti
     check_sycophancy_target(sycophancy_target)
     rows = load_rows(name, data_dir, allow_partial, skip_malformed)
     items = make_items(name, rows, sycophancy_target, protocol)
-    check_split_sizes(name, len(items), rows, max_sample_size, train_prop, val_prop, test_prop)
+    check_split_sizes(name, len(items), rows, max_sample_size, train_prop, val_prop, test_prop, protocol)
     items = apply_protocol(items, seed, protocol)
     items.insert(1, "benchmark", name)
-    parts = split_items(items, seed, max_sample_size, train_prop, val_prop, test_prop)
+    parts = split_items(items, seed, max_sample_size, train_prop, val_prop, test_prop, protocol)
     for d in parts: d.attrs["malformed_skipped"] = rows.n_skipped
     return parts
 

@@ -13,16 +13,18 @@ from .data import load_benchmark, check_protocol
 from .config import RunConfig
 from .files import atomic_write_text, file_sha256
 from .vectors import (build_vectors, save_vectors, score_with_activations, read_mode, resolve_method,
-                         add_random_control, SteeringVectors, PASF, IPASA, IPASWO, UNSTEERED)
+                         add_random_control, contrast_sets, EmptyContrastSetError, SteeringVectors, PASF, IPASA,
+                         IPASWO, UNSTEERED)
 from .evaluate import score
 from .engine import sweep, run_configs, SweepResult
 from .report import json_safe
 
 # %% auto #0
 __all__ = ['RESUME_IGNORED', 'select_best', 'flips', 'pick_exemplars', 'with_icl', 'Splits', 'load_splits', 'TrainPass',
-           'score_train', 'add_icl', 'make_vectors', 'validation_grid', 'choose_best', 'Answers', 'answer_test',
-           'method_rows', 'benchmark_record', 'run_benchmark', 'write_benchmark', 'check_data', 'config_fingerprint',
-           'manifest_path', 'write_manifest', 'finished_benchmark', 'benchmark_tables']
+           'score_train', 'add_icl', 'BenchmarkLost', 'make_vectors', 'validation_grid', 'choose_best', 'Answers',
+           'answer_test', 'method_rows', 'benchmark_record', 'lost_record', 'run_benchmark', 'write_benchmark',
+           'check_data', 'config_fingerprint', 'manifest_path', 'write_manifest', 'finished_benchmark',
+           'benchmark_tables']
 
 # %% ../nbs/05_pipeline.ipynb #3b381c42
 def select_best(grid:pd.DataFrame, # validation grid: method, layer, strength, accuracy
@@ -124,14 +126,16 @@ class Splits:
     val: pd.DataFrame
     test: pd.DataFrame
     test_benchmark: str # the benchmark the test items come from
+    validated_on: str = "val" # "train" when there are no validation items under `reference` (the authors' rule)
 
 # %% ../nbs/05_pipeline.ipynb #a463e9f1
 def load_splits(name:str, cfg:RunConfig) -> Splits:
     "The train, validation and test items of `name` under `cfg`; in catastrophic mode, the target's test split."
     kw = _load_kwargs(cfg)
     train, val, test = load_benchmark(name, **kw)
-    if not cfg.catastrophic_test: return Splits(train, val, test, name)
-    return Splits(train, val, load_benchmark(cfg.target_benchmark, **kw)[2], cfg.target_benchmark)
+    on = val.attrs.get("validated_on", "val")
+    if not cfg.catastrophic_test: return Splits(train, val, test, name, on)
+    return Splits(train, val, load_benchmark(cfg.target_benchmark, **kw)[2], cfg.target_benchmark, on)
 
 # %% ../nbs/05_pipeline.ipynb #27badcd6
 @dataclass
@@ -172,16 +176,34 @@ def add_icl(model, tok, splits:Splits, tp:TrainPass, cfg:RunConfig) -> tuple:
     vec_train = tp.vec_train if ref else train
     return replace(splits, train=train, val=val, test=test), TrainPass(scores, known, vec_train, icl)
 
+# %% ../nbs/05_pipeline.ipynb #037011e1
+class BenchmarkLost(Exception):
+    "A benchmark that ends without results by a rule of its protocol (not a crash): recorded, not retried."
+    def __init__(self, name:str, rule:str, reason:str):
+        self.name, self.rule, self.reason = name, rule, reason
+        super().__init__(f"{name}: lost ({rule}): {reason}")
+
+# %% ../nbs/05_pipeline.ipynb #d3ca724a
+def _authors_contrast_check(name:str, tp:TrainPass, cfg:RunConfig):
+    "Under `reference`: `BenchmarkLost` at the first configured method with an empty contrast set, as the authors' code."
+    preds = tp.scores.pred.to_numpy()
+    for method in (m for m in cfg.methods if not m.startswith("random:")):
+        try: contrast_sets(tp.vec_train, preds, method)
+        except EmptyContrastSetError as e:
+            raise BenchmarkLost(name, "protocol 'reference': an empty contrast set loses the benchmark, as in the "
+                                "authors' code", str(e)) from e
+
 # %% ../nbs/05_pipeline.ipynb #7f2bfa46
 def make_vectors(model, tok, name:str, tp:TrainPass, cfg:RunConfig) -> SteeringVectors:
-    "Every method's vector at every layer from the train answers, and the random control; fails if none can be built."
+    "Every method's vector at every layer from the train answers, and the random control; `BenchmarkLost` by protocol."
     info = dict(model=getattr(model, "pas_meta", {}).get("model_id"), seed=cfg.seed, benchmark=name,
                 train_size=len(tp.scores))
+    if cfg.protocol == "reference": _authors_contrast_check(name, tp, cfg)
     sv = build_vectors(model, tok, tp.vec_train, tp.scores.pred.to_numpy(), methods=cfg.methods,
                        layers=cfg.layers_to_try, site=cfg.steer_target, protocol=cfg.protocol, token=cfg.token,
                        batch_size=cfg.batch_size, chat=cfg.chat_template, info=info, on_empty="record", known=tp.known)
     if cfg.random_control and PASF in sv.vectors: add_random_control(sv, PASF, cfg.seed)
-    if not sv.methods: raise RuntimeError(f"{name}: no method could be built: " + "; ".join(sv.errors.values()))
+    if not sv.methods: raise BenchmarkLost(name, "no method could be built", "; ".join(sv.errors.values()))
     return sv
 
 # %% ../nbs/05_pipeline.ipynb #a7d9ae62
@@ -250,6 +272,13 @@ def method_rows(name:str, best:dict, val_accuracy:float, answers:Answers) -> tup
         flip_rows.append(dict(Benchmark=name, Method=m, **flips(answers.item_ids, base, steered)))
     return summary, flip_rows
 
+# %% ../nbs/05_pipeline.ipynb #b974d074
+def _split_facts(splits:Splits) -> dict:
+    "The record's split sizes (as drawn: no validation items is 0) and the split the grid was validated on."
+    val = 0 if splits.validated_on == "train" else len(splits.val)
+    return dict(split_sizes=dict(train=len(splits.train), val=val, test=len(splits.test)),
+                validated_on=splits.validated_on)
+
 # %% ../nbs/05_pipeline.ipynb #b95e36da
 def benchmark_record(name:str, splits:Splits, tp:TrainPass, sv:SteeringVectors, val_res:SweepResult, best:dict,
                      answers:Answers, timings:dict) -> dict:
@@ -258,14 +287,24 @@ def benchmark_record(name:str, splits:Splits, tp:TrainPass, sv:SteeringVectors, 
     norms = {m: {str(k): float(v) for k, v in r.items()} for m, r in sv.norms().iterrows()}
     baseline = dict(train=float(tp.scores.is_correct.mean()), val=val_res.baseline_accuracy,
                     test=float(np.mean(answers.correct[UNSTEERED])))
-    rec = dict(benchmark=name, test_benchmark=splits.test_benchmark, status="ok",
-               split_sizes=dict(train=len(splits.train), val=len(splits.val), test=len(splits.test)),
+    rec = dict(benchmark=name, test_benchmark=splits.test_benchmark, status="ok", **_split_facts(splits),
                baseline=baseline, vector_sizes=sv.sizes, vector_norms=norms, method_errors=sv.errors, best=best,
                summary=summary, flips=[dict(f) for f in flip_rows], icl=tp.icl, timings=timings,
                grid=val_res.grid.to_dict(orient="list"))
     return dict(record=rec, grid=val_res.grid, summary=pd.DataFrame(summary),
                 flips=pd.DataFrame(flip_rows)[["Benchmark", "Method", "R2W", "W2R"]],
                 predictions=answers.predictions, vectors=sv, best=best)
+
+# %% ../nbs/05_pipeline.ipynb #20a14a0d
+def lost_record(name:str, splits:Splits, tp:TrainPass, lost:BenchmarkLost, timings:dict) -> dict:
+    "The record and (empty) tables of a benchmark lost by its protocol's rule: what `run_benchmark` returns for it."
+    n_right = int(tp.scores.is_correct.sum())
+    rec = dict(benchmark=name, test_benchmark=splits.test_benchmark, status="lost", **_split_facts(splits),
+               lost=dict(rule=lost.rule, reason=lost.reason, train_right=n_right, train_wrong=len(tp.scores) - n_right),
+               baseline=dict(train=n_right / len(tp.scores)), icl=tp.icl, timings=timings, summary=[], flips=[])
+    empty = pd.DataFrame()
+    return dict(record=rec, grid=empty, summary=empty, flips=pd.DataFrame(columns=["Benchmark", "Method", "R2W", "W2R"]),
+                predictions=empty, vectors=None, best={})
 
 # %% ../nbs/05_pipeline.ipynb #20a7ebdf
 @contextmanager
@@ -291,7 +330,12 @@ def run_benchmark(model, # a loaded causal LM (`pas.models.load_model`)
     with _timed(t, "train_scoring_s", clock):
         tp = score_train(model, tok, splits.train, cfg)
         if cfg.icl_k > 0: splits, tp = add_icl(model, tok, splits, tp, cfg)
-    with _timed(t, "vectors_s", clock): sv = make_vectors(model, tok, name, tp, cfg)
+    try:
+        with _timed(t, "vectors_s", clock): sv = make_vectors(model, tok, name, tp, cfg)
+    except BenchmarkLost as lost:
+        t["total_s"] = clock() - start
+        log(f"{name}: lost ({lost.rule}): {lost.reason}")
+        return lost_record(name, splits, tp, lost, t)
     with _timed(t, "val_sweep_s", clock): val_res = validation_grid(model, tok, splits.val, sv, cfg, progress)
     best = choose_best(val_res, sv.methods, cfg)
     with _timed(t, "test_s", clock): answers = answer_test(model, tok, splits.test, sv, best, cfg, progress)
@@ -304,6 +348,7 @@ from .report import paper_method
 def write_benchmark(res:dict, out_dir, save_all_vectors:bool=False) -> list:
     "Item-level predictions, the validation grid and the best vectors of one benchmark run under `out_dir`."
     out, name, paths = Path(out_dir), res["record"]["benchmark"], []
+    if res["record"]["status"] == "lost": return paths  # its record, in the manifest, is all there is
     for m, p in res["predictions"].groupby("method", sort=False):
         csv = out / "predictions" / name / f"{paper_method(m).replace(':', '_')}.csv"  # the paper's name
         paths.append(atomic_write_text(csv, p.to_csv(index=False)))
@@ -379,4 +424,5 @@ def finished_benchmark(out_dir, name:str, fingerprint:str) -> tuple:
 # %% ../nbs/05_pipeline.ipynb #8c708259
 def benchmark_tables(record:dict) -> tuple:
     "The summary and flips tables of one benchmark, from its record (the same for a fresh and a reused benchmark)."
-    return pd.DataFrame(record["summary"]), pd.DataFrame(record["flips"])[["Benchmark", "Method", "R2W", "W2R"]]
+    flips_table = pd.DataFrame(record["flips"], columns=["Benchmark", "Method", "R2W", "W2R", "R2W_items", "W2R_items"])
+    return pd.DataFrame(record["summary"]), flips_table[["Benchmark", "Method", "R2W", "W2R"]]

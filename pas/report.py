@@ -13,8 +13,8 @@ from .files import atomic_write_bytes
 __all__ = ['RECORD_MIME', 'VOLATILE_KEYS', 'CELL_KEYS', 'POOL_KEYS', 'PHASES', 'json_safe', 'environment', 'record_output',
            'read_run', 'paper_method', 'plot_val_heatmaps', 'plot_test_bars', 'save_figure', 'strip_volatile',
            'run_differences', 'run_identity', 'unfinished_reason', 'collect_runs', 'runs_long', 'grids_long',
-           'run_device', 'run_timings', 'authors_estimate', 'check_unpooled', 'is_plain_residual', 'main_cell_rows',
-           'protocol_pairs']
+           'lost_long', 'run_device', 'run_timings', 'authors_estimate', 'check_unpooled', 'is_plain_residual',
+           'main_cell_rows', 'protocol_pairs']
 
 # %% ../nbs/07_report.ipynb #b61144af
 RECORD_MIME = "application/vnd.pas.run+json"
@@ -212,6 +212,7 @@ def runs_long(runs:list) -> pd.DataFrame:
                                  unsteered_val=base_val, layer=x.Layer, strength=x.Strength,
                                  train_size=b["split_sizes"]["train"], test_size=b["split_sizes"]["test"],
                                  R2W=fl.get(x.Method, {}).get("R2W"), W2R=fl.get(x.Method, {}).get("W2R"),
+                                 validated_on=b.get("validated_on", "val"),
                                  model_name=r["record"]["config"]["model_name"]))
     return pd.DataFrame(rows)
 
@@ -225,6 +226,16 @@ def grids_long(runs:list) -> pd.DataFrame:
             g = g.assign(**r["identity"], benchmark=b["benchmark"], unsteered_val=b["baseline"]["val"])
             rows.append(g)
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+
+# %% ../nbs/07_report.ipynb #ea0d45b5
+def lost_long(runs:list) -> pd.DataFrame:
+    "One row per run × benchmark lost by its protocol's rule: the rule, the reason and the train answers behind it."
+    cols = ["cell", "model", "protocol", "seed", "benchmark", "rule", "reason", "train_right", "train_wrong",
+            "validated_on", "path"]
+    rows = [dict(**r["identity"], path=r["path"], benchmark=b["benchmark"], validated_on=b.get("validated_on", "val"),
+                 **b["lost"])
+            for r in runs for b in r["record"].get("lost_benchmarks", [])]
+    return pd.DataFrame(rows, columns=cols) if not rows else pd.DataFrame(rows)[cols]
 
 # %% ../nbs/07_report.ipynb #69be4f91
 PHASES = {"train_scoring": "train_scoring_s", "vectors": "vectors_s", "validation_grid": "val_sweep_s",
@@ -241,7 +252,8 @@ def run_timings(runs:list) -> pd.DataFrame:
     from pas.config import model_slug   # imported here: pas.config loads torch
     rows = []
     for r in runs:
-        rec = r["record"]; bs = rec.get("benchmarks", [])
+        rec = r["record"]
+        bs = rec.get("benchmarks", []) + rec.get("lost_benchmarks", [])  # a lost benchmark's phases took time too
         t = lambda k: sum(float((b.get("timings") or {}).get(k) or 0) for b in bs)
         phases = {"load": float((rec.get("model") or {}).get("load_s") or 0) + t("load_s"),
                   **{p: t(k) for p, k in PHASES.items()}, "total": rec.get("seconds")}
