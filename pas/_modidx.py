@@ -396,4 +396,5 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'pas.vectors.resolve_method': ('vectors.html#resolve_method', 'pas/vectors.py'),
                              'pas.vectors.save_vectors': ('vectors.html#save_vectors', 'pas/vectors.py'),
                              'pas.vectors.score_with_activations': ('vectors.html#score_with_activations', 'pas/vectors.py'),
+                             'pas.vectors.vector_file': ('vectors.html#vector_file', 'pas/vectors.py'),
                              'pas.vectors.window_covers': ('vectors.html#window_covers', 'pas/vectors.py')}}}

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import pandas as pd, torch
 from .hooks import hooks, add_at_last, site_module, resolve_site, hidden_of, with_hidden
-from .vectors import SteeringVectors, load_vectors, resolve_method, PAPER_NAMES, UNSTEERED
+from .vectors import SteeringVectors, load_vectors, resolve_method, vector_file, PAPER_NAMES, UNSTEERED
 from .models import model_device, render_prompts
 from . import __version__
 from .files import atomic_write_bytes, safetensors_bytes
@@ -80,9 +80,10 @@ def run_choices(path) -> pd.DataFrame:
             rows.append(dict(benchmark=r["Benchmark"], method=r["Method"], layer=int(r["Layer"]) if steered else None,
                              strength=float(r["Strength"]), steered=steered, val_accuracy=r.get("Val-Acc")))
     df = pd.DataFrame(rows, columns=["benchmark", "method", "layer", "strength", "steered", "val_accuracy"])
-    df["file"] = [str(d / "vectors" / b / f"best_L{l}" / f"{m.replace(':', '_')}.safetensors") if s else None
+    df["file"] = [str(d / "vectors" / b / f"best_L{l}" / vector_file(m)) if s else None
                   for b, m, l, s in zip(df.benchmark, df.method, df.layer, df.steered)]
-    df.attrs.update(run_dir=str(d), config=(rec or {}).get("config", {}), model=(rec or {}).get("model", {}))
+    lost = {b["benchmark"]: b["lost"]["reason"] for b in (rec or {}).get("lost_benchmarks", [])}
+    df.attrs.update(run_dir=str(d), config=(rec or {}).get("config", {}), model=(rec or {}).get("model", {}), lost=lost)
     return df
 
 # %% ../nbs/11_steer.ipynb #2e5d9864
@@ -99,6 +100,10 @@ def _pick(names, want, what, run):
 def _from_run(path, benchmark, method, layer, strength) -> Steering:
     ch = run_choices(path)
     d = ch.attrs["run_dir"]
+    lost = ch.attrs["lost"]
+    if benchmark in lost or (benchmark is None and ch.empty and len(lost) == 1):
+        b = benchmark or next(iter(lost))
+        raise ValueError(f"{b} was lost in {d} by its protocol's rule, so it has no vectors: {lost[b]}")
     if ch.empty:
         raise ValueError(f"{d} records no chosen configuration (no benchmark finished); rerun it or give a vector file")
     b = _pick(sorted(set(ch.benchmark)), benchmark, "benchmark", d)
@@ -111,8 +116,8 @@ def _from_run(path, benchmark, method, layer, strength) -> Steering:
         raise ValueError(f"validation chose no steering for {m} on {b} (nothing beat unsteered); "
                          "pass layer= and strength= to apply it anyway")
     L = int(row.layer) if layer is None else int(layer)
-    fname = f"{m.replace(':', '_')}.safetensors"
-    files = [Path(d) / "vectors" / b / f"best_L{L}" / fname, Path(d) / "vectors" / b / "all" / fname]
+    names = [vector_file(m), m.replace(":", "_") + ".safetensors"]  # the paper's name; the authors' (older runs)
+    files = [Path(d) / "vectors" / b / sub_dir / n for n in names for sub_dir in (f"best_L{L}", "all")]
     f = next((f for f in files if f.exists()), None)
     if f is None:
         have = sorted(p.name for p in (Path(d) / "vectors" / b).glob("*")) if (Path(d) / "vectors" / b).is_dir() else []

@@ -21,10 +21,10 @@ from .evaluate import prediction_table, model_inputs, letter_columns, mask_choic
 __all__ = ['PASF', 'IPASA', 'IPASWO', 'METHODS', 'PAPER_NAMES', 'UNSTEERED', 'resolve_method', 'EmptyContrastSetError',
            'answer_text', 'contrast_sets', 'read_mode', 'activations', 'score_with_activations', 'answer_texts',
            'common_prefix', 'window_covers', 'answer_activations', 'SteeringVectors', 'add_random_control',
-           'build_vectors', 'save_vectors', 'load_vectors']
+           'build_vectors', 'vector_file', 'save_vectors', 'load_vectors']
 
 # %% ../nbs/03_vectors.ipynb #1639ee25
-PASF, IPASA, IPASWO = "BAS_full_mcq", "iBAS_all", "iBAS_wrong_only"  # the authors' names, written to disk
+PASF, IPASA, IPASWO = "BAS_full_mcq", "iBAS_all", "iBAS_wrong_only"  # the authors' names: records and file metadata
 METHODS = (PASF, IPASA, IPASWO)
 PAPER_NAMES = {PASF: "PASf", IPASA: "iPASa", IPASWO: "iPASwo"}
 UNSTEERED = "Unsteered"  # the method column's name for the unsteered model, in tables and predictions
@@ -358,12 +358,18 @@ def _atomic_save(tensors, meta, path):
     data = safetensors_bytes(tensors, {k: json.dumps(v, sort_keys=True) for k, v in meta.items()})
     return atomic_write_bytes(path, data)
 
+# %% ../nbs/03_vectors.ipynb #99b221a6
+def vector_file(method:str) -> str:
+    "The file name of a method's vectors: its paper name, a control's `random:` prefix as `random_`."
+    prefix, _, base = resolve_method(method).rpartition(":")
+    return (prefix + "_" if prefix else "") + PAPER_NAMES.get(base, base) + ".safetensors"
+
 # %% ../nbs/03_vectors.ipynb #fb8fa1c9
 def save_vectors(sv:SteeringVectors, # the vectors to write
                  folder, # where the files go (made if missing)
                  methods=None, # only these methods (default: all)
                  layers=None) -> list: # only these layers (default: all)
-    "Write `<method>.safetensors` per method into `folder` (optionally only some methods/layers); returns the paths."
+    "Write `vector_file(method)` per method into `folder` (optionally only some methods/layers); returns the paths."
     sub = sv.subset(methods, layers)
     paths = []
     for method, vecs in sub.vectors.items():
@@ -371,9 +377,8 @@ def save_vectors(sv:SteeringVectors, # the vectors to write
         meta = {**sub.info, **sub.sizes.get(method, {}),
                 **dict(method=method, paper_name=PAPER_NAMES.get(method, method), layers=sub.layers, site=sub.site,
                        protocol=sub.protocol, token=sub.token, norm=norms)}
-        fname = method.replace(":", "_") + ".safetensors"
         tensors = {f"layer_{layer}": vecs[i] for i, layer in enumerate(sub.layers)}
-        paths.append(_atomic_save(tensors, meta, Path(folder) / fname))
+        paths.append(_atomic_save(tensors, meta, Path(folder) / vector_file(method)))
     return paths
 
 # %% ../nbs/03_vectors.ipynb #1e498e7f
