@@ -374,8 +374,10 @@ def check_data(cfg:RunConfig) -> dict:
             continue
         try:
             tr, va, te = load_benchmark(name, **kw)
-            out[name] = dict(split_sizes=dict(train=len(tr), val=len(va), test=len(te)),
+            on_train = va.attrs.get("validated_on") == "train"
+            out[name] = dict(split_sizes=dict(train=len(tr), val=0 if on_train else len(va), test=len(te)),
                              malformed_skipped=int(tr.attrs.get("malformed_skipped", 0)))
+            if on_train: out[name]["validated_on"] = "train"
         except Exception as e: out[name] = dict(error=f"{type(e).__name__}: {e}")
     return out
 
