@@ -185,7 +185,7 @@ class BenchmarkLost(Exception):
 
 # %% ../nbs/05_pipeline.ipynb #d3ca724a
 def _authors_contrast_check(name:str, tp:TrainPass, cfg:RunConfig):
-    "Under `reference`: `BenchmarkLost` at the first configured method with an empty contrast set, as the authors' code."
+    "Under `reference`: `BenchmarkLost` at the first configured method with an empty contrast set (the authors' rule)."
     preds = tp.scores.pred.to_numpy()
     for method in (m for m in cfg.methods if not m.startswith("random:")):
         try: contrast_sets(tp.vec_train, preds, method)
@@ -302,9 +302,8 @@ def lost_record(name:str, splits:Splits, tp:TrainPass, lost:BenchmarkLost, timin
     rec = dict(benchmark=name, test_benchmark=splits.test_benchmark, status="lost", **_split_facts(splits),
                lost=dict(rule=lost.rule, reason=lost.reason, train_right=n_right, train_wrong=len(tp.scores) - n_right),
                baseline=dict(train=n_right / len(tp.scores)), icl=tp.icl, timings=timings, summary=[], flips=[])
-    empty = pd.DataFrame()
-    return dict(record=rec, grid=empty, summary=empty, flips=pd.DataFrame(columns=["Benchmark", "Method", "R2W", "W2R"]),
-                predictions=empty, vectors=None, best={})
+    empty, no_flips = pd.DataFrame(), pd.DataFrame(columns=["Benchmark", "Method", "R2W", "W2R"])
+    return dict(record=rec, grid=empty, summary=empty, flips=no_flips, predictions=empty, vectors=None, best={})
 
 # %% ../nbs/05_pipeline.ipynb #20a7ebdf
 @contextmanager

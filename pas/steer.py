@@ -100,10 +100,11 @@ def _pick(names, want, what, run):
 def _from_run(path, benchmark, method, layer, strength) -> Steering:
     ch = run_choices(path)
     d = ch.attrs["run_dir"]
-    lost = ch.attrs["lost"]
-    if benchmark in lost or (benchmark is None and ch.empty and len(lost) == 1):
-        b = benchmark or next(iter(lost))
-        raise ValueError(f"{b} was lost in {d} by its protocol's rule, so it has no vectors: {lost[b]}")
+    lost = {k.lower(): (k, why) for k, why in ch.attrs["lost"].items()}
+    asked = None if benchmark is None else str(benchmark).lower()
+    if asked in lost or (asked is None and ch.empty and len(lost) == 1):
+        b, why = lost[asked] if asked in lost else next(iter(lost.values()))
+        raise ValueError(f"{b} was lost in {d} by its protocol's rule, so it has no vectors: {why}")
     if ch.empty:
         raise ValueError(f"{d} records no chosen configuration (no benchmark finished); rerun it or give a vector file")
     b = _pick(sorted(set(ch.benchmark)), benchmark, "benchmark", d)
