@@ -359,6 +359,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                            'pas.steer.Steering.delta': ('steer.html#steering.delta', 'pas/steer.py'),
                            'pas.steer.Steering.describe': ('steer.html#steering.describe', 'pas/steer.py'),
                            'pas.steer._add_everywhere': ('steer.html#_add_everywhere', 'pas/steer.py'),
+                           'pas.steer._best_file': ('steer.html#_best_file', 'pas/steer.py'),
                            'pas.steer._cache_len': ('steer.html#_cache_len', 'pas/steer.py'),
                            'pas.steer._from_file': ('steer.html#_from_file', 'pas/steer.py'),
                            'pas.steer._from_run': ('steer.html#_from_run', 'pas/steer.py'),

@@ -351,6 +351,9 @@ def run_pipeline(model="smollm2-135m", # model name, hub id, folder or .gguf
     run = lambda: run_benchmark(s.m, s.tok, benchmark, cfg, progress=False, log=lambda *a: None, clock=s.clock)
     res, total_s = _timed(run, s.dev)
     peak_run = _peak(s.dev)
+    if res["record"]["status"] == "lost":
+        raise ValueError(f"{benchmark}: nothing to time past train scoring: {res['record']['lost']['reason']}; "
+                         "choose another seed or more items")
     t = res["record"]["timings"]
     ours = dict(train=t["train_scoring_s"], vectors=t["vectors_s"], grid=t["val_sweep_s"], test=t["test_s"])
     log("ours: " + ", ".join(f"{k} {v:.1f}s" for k, v in ours.items()))

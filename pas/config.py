@@ -73,8 +73,8 @@ class RunConfig:
     engine: str = "fast" # 'fast' (prefix cache) or 'naive' (one hooked forward per configuration: the oracle)
     letter_style: str = "bare" # how answer letters are tokenized: 'bare' (the authors') or 'space'
     chat_template: bool = False # render prompts through the tokenizer's chat template
-    allow_unsteered: bool = False # report a benchmark even when no method could build a vector
-    allow_partial: bool = False # report a benchmark even when some methods could not build a vector
+    allow_unsteered: bool = False # let "no steering" win a method's selection when no configuration beats it on val
+    allow_partial: bool = False # load the benchmark files that exist when some are missing
     skip_malformed: bool = False # skip malformed data rows (counted) instead of failing
     token: str = "last" # the position whose activations make PASf vectors: last, mid or mean
     batch_size: int = 16 # prompts per forward pass

@@ -47,6 +47,9 @@ def main(argv=None):
           f"({time.time() - t1:.1f}s)", flush=True)
     res = run_benchmark(model, tok, a.benchmark, cfg, progress=False)
     r = res["record"]
+    if r["status"] == "lost":
+        raise SystemExit(f"{a.benchmark}: no steering vector could be built ({r['lost']['reason']}); try another "
+                         "--seed or a larger --max-sample-size")
     print(f"{a.benchmark}: {r['split_sizes']} items; unsteered accuracy train {r['baseline']['train']:.3f}, "
           f"val {r['baseline']['val']:.3f}, test {r['baseline']['test']:.3f}")
     print(res["summary"].to_string(index=False, float_format=lambda x: f"{x:.3f}"))

@@ -308,10 +308,10 @@ def lost_record(name:str, splits:Splits, tp:TrainPass, lost:BenchmarkLost, timin
 # %% ../nbs/05_pipeline.ipynb #20a7ebdf
 @contextmanager
 def _timed(timings:dict, key:str, clock):
-    "Time the block with `clock`, into `timings[key]`."
+    "Time the block with `clock`, into `timings[key]` (also when it raises: a lost benchmark's vectors took time)."
     start = clock()
-    yield
-    timings[key] = clock() - start
+    try: yield
+    finally: timings[key] = clock() - start
 
 # %% ../nbs/05_pipeline.ipynb #6a62e799
 def run_benchmark(model, # a loaded causal LM (`pas.models.load_model`)

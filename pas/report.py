@@ -270,12 +270,15 @@ def authors_estimate(b:dict, # one benchmark of a run record
                     ) -> dict:
     "The authors' algorithm's seconds per phase for benchmark record `b`, from `pas.bench --pipeline` per-pass times."
     sz, best = b["split_sizes"], b.get("best") or {}
+    n_val = sz["train"] if b.get("validated_on") == "train" else sz["val"]  # the authors validate on train then
+    scoring = (sz["train"] + n_val) * per_pass["prompt"]  # train answers and the unsteered validation baseline
+    if b.get("status") == "lost": return dict(train_scoring=scoring, vectors=0.0, validation_grid=0.0, test=0.0)
     n_vec = {m: v["n_pos"] + v["n_neg"] for m, v in (b.get("vector_sizes") or {}).items() if not m.startswith("random")}
     t_vec = lambda m: per_pass["prompt_hidden"] if m == "BAS_full_mcq" else per_pass["ipas_hidden"]
     steered = [m for m in n_vec if (best.get(m) or {}).get("steered")]
-    return dict(train_scoring=(sz["train"] + sz["val"]) * per_pass["prompt"],
+    return dict(train_scoring=scoring,
                 vectors=n_layers * sum(n * t_vec(m) for m, n in n_vec.items()),
-                validation_grid=n_configs * sz["val"] * per_pass["steered"],
+                validation_grid=n_configs * n_val * per_pass["steered"],
                 test=sum(n_vec[m] * t_vec(m) for m in steered)
                      + sz["test"] * (per_pass["prompt"] + len(steered) * per_pass["steered"]))
 

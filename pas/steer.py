@@ -62,6 +62,12 @@ def find_run(path) -> tuple:
             else " (no record.json or vectors/ folder)")
     raise FileNotFoundError(f"{p} is not the folder of one run{hint}")
 
+# %% ../nbs/11_steer.ipynb #13ae831a
+def _best_file(folder:Path, method:str) -> Path:
+    "The method's vector file in `folder`: the paper's name, else the authors' name of older runs, else the former."
+    names = [vector_file(method), method.replace(":", "_") + ".safetensors"]
+    return next((folder / n for n in names if (folder / n).exists()), folder / names[0])
+
 # %% ../nbs/11_steer.ipynb #10a4e504
 def run_choices(path) -> pd.DataFrame:
     "The configuration each (benchmark, method) of a run chose on validation, and the vector file it saved."
@@ -80,7 +86,7 @@ def run_choices(path) -> pd.DataFrame:
             rows.append(dict(benchmark=r["Benchmark"], method=r["Method"], layer=int(r["Layer"]) if steered else None,
                              strength=float(r["Strength"]), steered=steered, val_accuracy=r.get("Val-Acc")))
     df = pd.DataFrame(rows, columns=["benchmark", "method", "layer", "strength", "steered", "val_accuracy"])
-    df["file"] = [str(d / "vectors" / b / f"best_L{l}" / vector_file(m)) if s else None
+    df["file"] = [str(_best_file(d / "vectors" / b / f"best_L{l}", m)) if s else None
                   for b, m, l, s in zip(df.benchmark, df.method, df.layer, df.steered)]
     lost = {b["benchmark"]: b["lost"]["reason"] for b in (rec or {}).get("lost_benchmarks", [])}
     df.attrs.update(run_dir=str(d), config=(rec or {}).get("config", {}), model=(rec or {}).get("model", {}), lost=lost)
@@ -117,8 +123,7 @@ def _from_run(path, benchmark, method, layer, strength) -> Steering:
         raise ValueError(f"validation chose no steering for {m} on {b} (nothing beat unsteered); "
                          "pass layer= and strength= to apply it anyway")
     L = int(row.layer) if layer is None else int(layer)
-    names = [vector_file(m), m.replace(":", "_") + ".safetensors"]  # the paper's name; the authors' (older runs)
-    files = [Path(d) / "vectors" / b / sub_dir / n for n in names for sub_dir in (f"best_L{L}", "all")]
+    files = [_best_file(Path(d) / "vectors" / b / sub_dir, m) for sub_dir in (f"best_L{L}", "all")]
     f = next((f for f in files if f.exists()), None)
     if f is None:
         have = sorted(p.name for p in (Path(d) / "vectors" / b).glob("*")) if (Path(d) / "vectors" / b).is_dir() else []
