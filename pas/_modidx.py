@@ -278,7 +278,6 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'pas.pipeline.BenchmarkLost.__init__': ('pipeline.html#benchmarklost.__init__', 'pas/pipeline.py'),
                               'pas.pipeline.Splits': ('pipeline.html#splits', 'pas/pipeline.py'),
                               'pas.pipeline.TrainPass': ('pipeline.html#trainpass', 'pas/pipeline.py'),
-                              'pas.pipeline._authors_contrast_check': ('pipeline.html#_authors_contrast_check', 'pas/pipeline.py'),
                               'pas.pipeline._capture_kwargs': ('pipeline.html#_capture_kwargs', 'pas/pipeline.py'),
                               'pas.pipeline._engine_kwargs': ('pipeline.html#_engine_kwargs', 'pas/pipeline.py'),
                               'pas.pipeline._load_kwargs': ('pipeline.html#_load_kwargs', 'pas/pipeline.py'),

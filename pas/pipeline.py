@@ -13,7 +13,7 @@ from .data import load_benchmark, check_protocol
 from .config import RunConfig
 from .files import atomic_write_text, file_sha256
 from .vectors import (build_vectors, save_vectors, score_with_activations, read_mode, resolve_method,
-                         add_random_control, contrast_sets, EmptyContrastSetError, SteeringVectors, PASF, IPASA,
+                         add_random_control, EmptyContrastSetError, SteeringVectors, PASF, IPASA,
                          IPASWO, UNSTEERED)
 from .evaluate import score
 from .engine import sweep, run_configs, SweepResult
@@ -183,25 +183,20 @@ class BenchmarkLost(Exception):
         self.name, self.rule, self.reason = name, rule, reason
         super().__init__(f"{name}: lost ({rule}): {reason}")
 
-# %% ../nbs/05_pipeline.ipynb #d3ca724a
-def _authors_contrast_check(name:str, tp:TrainPass, cfg:RunConfig):
-    "Under `reference`: `BenchmarkLost` at the first configured method with an empty contrast set (the authors' rule)."
-    preds = tp.scores.pred.to_numpy()
-    for method in (m for m in cfg.methods if not m.startswith("random:")):
-        try: contrast_sets(tp.vec_train, preds, method)
-        except EmptyContrastSetError as e:
-            raise BenchmarkLost(name, "protocol 'reference': an empty contrast set loses the benchmark, as in the "
-                                "authors' code", str(e)) from e
-
 # %% ../nbs/05_pipeline.ipynb #7f2bfa46
 def make_vectors(model, tok, name:str, tp:TrainPass, cfg:RunConfig) -> SteeringVectors:
     "Every method's vector at every layer from the train answers, and the random control; `BenchmarkLost` by protocol."
     info = dict(model=getattr(model, "pas_meta", {}).get("model_id"), seed=cfg.seed, benchmark=name,
                 train_size=len(tp.scores))
-    if cfg.protocol == "reference": _authors_contrast_check(name, tp, cfg)
-    sv = build_vectors(model, tok, tp.vec_train, tp.scores.pred.to_numpy(), methods=cfg.methods,
-                       layers=cfg.layers_to_try, site=cfg.steer_target, protocol=cfg.protocol, token=cfg.token,
-                       batch_size=cfg.batch_size, chat=cfg.chat_template, info=info, on_empty="record", known=tp.known)
+    ref = cfg.protocol == "reference"  # the authors' builder raises at the first empty set, before any activation
+    try:
+        sv = build_vectors(model, tok, tp.vec_train, tp.scores.pred.to_numpy(), methods=cfg.methods,
+                           layers=cfg.layers_to_try, site=cfg.steer_target, protocol=cfg.protocol, token=cfg.token,
+                           batch_size=cfg.batch_size, chat=cfg.chat_template, info=info,
+                           on_empty="raise" if ref else "record", known=tp.known)
+    except EmptyContrastSetError as e:
+        raise BenchmarkLost(name, "protocol 'reference': an empty contrast set loses the benchmark, as in the "
+                            "authors' code", str(e)) from e
     if cfg.random_control and PASF in sv.vectors: add_random_control(sv, PASF, cfg.seed)
     if not sv.methods: raise BenchmarkLost(name, "no method could be built", "; ".join(sv.errors.values()))
     return sv

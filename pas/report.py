@@ -235,7 +235,7 @@ def lost_long(runs:list) -> pd.DataFrame:
     rows = [dict(**r["identity"], path=r["path"], benchmark=b["benchmark"], validated_on=b.get("validated_on", "val"),
                  **b["lost"])
             for r in runs for b in r["record"].get("lost_benchmarks", [])]
-    return pd.DataFrame(rows, columns=cols) if not rows else pd.DataFrame(rows)[cols]
+    return pd.DataFrame(rows, columns=cols)
 
 # %% ../nbs/07_report.ipynb #69be4f91
 PHASES = {"train_scoring": "train_scoring_s", "vectors": "vectors_s", "validation_grid": "val_sweep_s",
